@@ -1,0 +1,5 @@
+package io.flowdesk.ticket;
+
+public enum Priority {
+    urgent, high, normal, low
+}

@@ -1,0 +1,241 @@
+package io.flowdesk.ticket;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A customer request. Its workflow runs as a Camunda process whose business key is the ticket number. */
+@Entity
+@Table(name = "ticket")
+public class Ticket {
+
+    public static final String INITIAL_STATUS = "new";
+    public static final String RESOLVED = "resolved";
+    public static final String CLOSED = "closed";
+
+    /** Assigned by {@link TicketNumberAllocator} before insert: the number is made from it. */
+    @Id
+    private Long id;
+
+    @Version
+    private Long version;
+
+    @Column(nullable = false, unique = true, length = 20)
+    private String number;
+
+    @Column(name = "ticket_type", nullable = false, length = 64)
+    private String type;
+
+    @Column(nullable = false, length = 200)
+    private String subject;
+
+    @Column(length = 10_000)
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Channel channel;
+
+    @Embedded
+    private Customer customer;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Priority priority;
+
+    @Column(length = 100)
+    private String category;
+
+    @Column(nullable = false, length = 40)
+    private String status = INITIAL_STATUS;
+
+    @Column(length = 64)
+    private String assignee;
+
+    @Column(name = "assigned_group", length = 64)
+    private String group;
+
+    @Column(name = "external_reference", length = 255)
+    private String externalReference;
+
+    @Column(name = "process_instance_id", length = 64)
+    private String processInstanceId;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "ticket_field", joinColumns = @JoinColumn(name = "ticket_id"))
+    @MapKeyColumn(name = "field_name", length = 64)
+    @Column(name = "field_value", length = 1000)
+    private Map<String, String> fields = new LinkedHashMap<>();
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    @Column(nullable = false)
+    private Instant updatedAt;
+
+    private Instant firstResponseAt;
+
+    private Instant resolvedAt;
+
+    private Instant closedAt;
+
+    protected Ticket() {
+    }
+
+    Ticket(long id, NewTicket request, String group, Instant now) {
+        this.id = id;
+        this.number = TicketNumbers.format(id);
+        this.type = request.type();
+        this.subject = request.subject();
+        this.description = request.description();
+        this.channel = request.channel();
+        this.priority = request.priority();
+        this.category = request.category();
+        this.customer = request.customer();
+        this.group = group;
+        this.externalReference = request.externalReference();
+        this.fields.putAll(request.fields());
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void linkProcess(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    /** Moves the ticket to a status; the resolved and closed statuses stamp their time. */
+    void changeStatus(String newStatus, Instant now) {
+        status = newStatus;
+        if (RESOLVED.equals(newStatus)) {
+            resolvedAt = now;
+        }
+        if (CLOSED.equals(newStatus)) {
+            if (resolvedAt == null) {
+                resolvedAt = now;
+            }
+            closedAt = now;
+        } else {
+            closedAt = null;
+        }
+        touch(now);
+    }
+
+    void reopenIfResolved() {
+        resolvedAt = null;
+    }
+
+    void assignTo(String userId, Instant now) {
+        assignee = userId;
+        touch(now);
+    }
+
+    void changePriority(Priority newPriority, Instant now) {
+        priority = newPriority;
+        touch(now);
+    }
+
+    void recordPublicReply(Instant now) {
+        if (firstResponseAt == null) {
+            firstResponseAt = now;
+        }
+        touch(now);
+    }
+
+    void touch(Instant now) {
+        updatedAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getNumber() {
+        return number;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public Customer getCustomer() {
+        return customer;
+    }
+
+    public Priority getPriority() {
+        return priority;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getAssignee() {
+        return assignee;
+    }
+
+    public String getGroup() {
+        return group;
+    }
+
+    public String getExternalReference() {
+        return externalReference;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+
+    public Map<String, String> getFields() {
+        return fields;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getFirstResponseAt() {
+        return firstResponseAt;
+    }
+
+    public Instant getResolvedAt() {
+        return resolvedAt;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+}

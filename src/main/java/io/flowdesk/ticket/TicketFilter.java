@@ -1,0 +1,17 @@
+package io.flowdesk.ticket;
+
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+
+import java.time.Instant;
+
+/** List filters; each one given narrows the list, none given lists every ticket. */
+public record TicketFilter(
+        @Size(max = 40) String status,
+        @Size(max = 64) String type,
+        @Size(max = 64) String group,
+        @Size(max = 64) String assignee,
+        @Size(max = 254) String customerEmail,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdFrom,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdTo) {
+}

@@ -1,0 +1,41 @@
+package io.flowdesk.ticket;
+
+import jakarta.persistence.criteria.Predicate;
+import org.springframework.data.jpa.domain.Specification;
+
+import java.util.ArrayList;
+import java.util.List;
+
+final class TicketSpecifications {
+
+    private TicketSpecifications() {
+    }
+
+    static Specification<Ticket> matching(TicketFilter filter) {
+        return (root, query, cb) -> {
+            List<Predicate> predicates = new ArrayList<>();
+            if (filter.status() != null) {
+                predicates.add(cb.equal(root.get("status"), filter.status()));
+            }
+            if (filter.type() != null) {
+                predicates.add(cb.equal(root.get("type"), filter.type()));
+            }
+            if (filter.group() != null) {
+                predicates.add(cb.equal(root.get("group"), filter.group()));
+            }
+            if (filter.assignee() != null) {
+                predicates.add(cb.equal(root.get("assignee"), filter.assignee()));
+            }
+            if (filter.customerEmail() != null) {
+                predicates.add(cb.equal(root.get("customer").get("email"), filter.customerEmail()));
+            }
+            if (filter.createdFrom() != null) {
+                predicates.add(cb.greaterThanOrEqualTo(root.get("createdAt"), filter.createdFrom()));
+            }
+            if (filter.createdTo() != null) {
+                predicates.add(cb.lessThan(root.get("createdAt"), filter.createdTo()));
+            }
+            return cb.and(predicates.toArray(Predicate[]::new));
+        };
+    }
+}

@@ -1,0 +1,121 @@
+package io.flowdesk.ticket;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every change to a ticket goes through here, so that each one lands in the timeline with who and when.
+ * It does not touch the process engine: the engine's listeners call it from inside engine commands, in the
+ * same transaction.
+ */
+@Service
+@Transactional
+public class TicketUpdates {
+
+    private static final Logger log = LoggerFactory.getLogger(TicketUpdates.class);
+
+    private final TicketRepository tickets;
+    private final TicketEventRepository events;
+    private final TicketNumberAllocator numbers;
+    private final Clock clock;
+
+    TicketUpdates(TicketRepository tickets, TicketEventRepository events, TicketNumberAllocator numbers,
+                  Clock clock) {
+        this.tickets = tickets;
+        this.events = events;
+        this.numbers = numbers;
+        this.clock = clock;
+    }
+
+    /** Stores a new ticket with its number and a first timeline entry; its process is linked later. */
+    public Ticket open(NewTicket request, String group, String actor) {
+        Instant now = now();
+        Ticket ticket = tickets.save(new Ticket(numbers.nextId(), request, group, now));
+        record(ticket, TicketEventType.CREATED, actor, now)
+                .withSummary("via " + request.channel() + ", group " + group);
+        log.info("{} opened as {} via {} by {}", ticket.getNumber(), request.type(), request.channel(), actor);
+        return ticket;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Ticket> find(String number) {
+        return tickets.findByNumber(number);
+    }
+
+    public void linkProcess(Ticket ticket, String processInstanceId) {
+        ticket.linkProcess(processInstanceId);
+    }
+
+    public void changeStatus(String number, String status, String actor) {
+        Ticket ticket = get(number);
+        String previous = ticket.getStatus();
+        if (previous.equals(status)) {
+            return;
+        }
+        Instant now = now();
+        ticket.changeStatus(status, now);
+        record(ticket, TicketEventType.STATUS_CHANGED, actor, now).withChange(previous, status);
+        log.info("{} status {} -> {}", number, previous, status);
+    }
+
+    public void assign(String number, String assignee, String actor) {
+        Ticket ticket = get(number);
+        if (Objects.equals(ticket.getAssignee(), assignee)) {
+            return;
+        }
+        Instant now = now();
+        String previous = ticket.getAssignee();
+        ticket.assignTo(assignee, now);
+        TicketEventType type = assignee == null ? TicketEventType.UNASSIGNED : TicketEventType.ASSIGNED;
+        record(ticket, type, actor, now).withChange(previous, assignee);
+    }
+
+    public void changePriority(String number, Priority priority, String actor) {
+        Ticket ticket = get(number);
+        if (ticket.getPriority() == priority) {
+            return;
+        }
+        Instant now = now();
+        Priority previous = ticket.getPriority();
+        ticket.changePriority(priority, now);
+        record(ticket, TicketEventType.PRIORITY_CHANGED, actor, now).withChange(previous.name(), priority.name());
+    }
+
+    public TicketEvent addComment(String number, boolean isPublic, String body, String actor) {
+        Ticket ticket = get(number);
+        Instant now = now();
+        if (isPublic) {
+            ticket.recordPublicReply(now);
+        } else {
+            ticket.touch(now);
+        }
+        return record(ticket, isPublic ? TicketEventType.PUBLIC_REPLY : TicketEventType.INTERNAL_NOTE, actor, now)
+                .withBody(body);
+    }
+
+    public void completeStep(String number, String stepName, String actor) {
+        Ticket ticket = get(number);
+        Instant now = now();
+        ticket.touch(now);
+        record(ticket, TicketEventType.STEP_COMPLETED, actor, now).withSummary(stepName);
+    }
+
+    private Ticket get(String number) {
+        return tickets.findByNumber(number).orElseThrow(() -> new TicketNotFoundException(number));
+    }
+
+    private TicketEvent record(Ticket ticket, TicketEventType type, String actor, Instant at) {
+        return events.save(new TicketEvent(ticket.getId(), type, actor, at));
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,68 @@
+package io.flowdesk.ticket.lifecycle;
+
+import io.flowdesk.ticket.Priority;
+import io.flowdesk.ticket.TicketUpdates;
+import io.flowdesk.ticket.TicketVariables;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Reports what happens to a ticket's user tasks: who took it, and what they did when they completed it. A form
+ * field {@code publicReply} becomes a public reply, {@code internalNote} an internal note (both then leave the
+ * process: the timeline is where they live), and a changed {@code priority} changes the ticket's priority.
+ */
+class RecordTaskInTimeline implements TaskListener {
+
+    private final TicketUpdates updates;
+
+    RecordTaskInTimeline(TicketUpdates updates) {
+        this.updates = updates;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String number = task.getExecution().getProcessBusinessKey();
+        if (number == null || updates.find(number).isEmpty()) {
+            return;
+        }
+        if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+            updates.assign(number, task.getAssignee(), Actors.currentUser(task.getAssignee()));
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            recordCompletion(number, task);
+        }
+    }
+
+    private void recordCompletion(String number, DelegateTask task) {
+        String actor = Actors.currentUser(task.getAssignee() != null ? task.getAssignee() : Actors.SYSTEM);
+        takeText(task, TicketVariables.INTERNAL_NOTE)
+                .ifPresent(note -> updates.addComment(number, false, note, actor));
+        takeText(task, TicketVariables.PUBLIC_REPLY)
+                .ifPresent(reply -> updates.addComment(number, true, reply, actor));
+        Object priority = task.getVariable(TicketVariables.PRIORITY);
+        if (priority != null) {
+            updates.changePriority(number, priorityOf(priority.toString()), actor);
+        }
+        updates.completeStep(number, task.getName(), actor);
+    }
+
+    private static Priority priorityOf(String value) {
+        try {
+            return Priority.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadUserRequestException("priority must be one of " + Arrays.toString(Priority.values()));
+        }
+    }
+
+    private static Optional<String> takeText(DelegateTask task, String variable) {
+        Object value = task.getVariable(variable);
+        if (value != null) {
+            task.removeVariable(variable);
+        }
+        return value == null || value.toString().isBlank()
+                ? Optional.empty() : Optional.of(value.toString().strip());
+    }
+}

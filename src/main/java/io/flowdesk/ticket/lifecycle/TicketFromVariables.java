@@ -1,0 +1,95 @@
+package io.flowdesk.ticket.lifecycle;
+
+import io.flowdesk.ticket.Channel;
+import io.flowdesk.ticket.CreateTicketRequest;
+import io.flowdesk.ticket.CreateTicketRequest.CustomerDetails;
+import io.flowdesk.ticket.Priority;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a ticket from the variables of a process started straight through the engine (engine REST, a Tasklist
+ * start form). It applies the same validation as our REST API; a bad value is a {@link BadUserRequestException},
+ * which engine REST answers with 400 naming the variable.
+ */
+@Component
+class TicketFromVariables {
+
+    /** Variable names a caller passes; custom fields come as {@code field.<name>}. */
+    static final List<String> INTAKE_VARIABLES = List.of("subject", "description", "channel", "priority", "category",
+            "customerName", "customerEmail", "customerPhone", "customerTier");
+    static final String FIELD_PREFIX = "field.";
+
+    private final Validator validator;
+
+    TicketFromVariables(Validator validator) {
+        this.validator = validator;
+    }
+
+    CreateTicketRequest read(String type, Map<String, Object> variables) {
+        CreateTicketRequest request = new CreateTicketRequest(
+                type,
+                text(variables, "subject"),
+                text(variables, "description"),
+                option(variables, "channel", Channel.class),
+                option(variables, "priority", Priority.class),
+                text(variables, "category"),
+                new CustomerDetails(text(variables, "customerName"), text(variables, "customerEmail"),
+                        text(variables, "customerPhone"), text(variables, "customerTier")),
+                customFields(variables));
+        Set<ConstraintViolation<CreateTicketRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new BadUserRequestException("Invalid ticket variables: " + violations.stream()
+                    .map(v -> variableName(v.getPropertyPath().toString()) + " " + v.getMessage())
+                    .sorted().collect(Collectors.joining("; ")));
+        }
+        return request;
+    }
+
+    private static String variableName(String propertyPath) {
+        return switch (propertyPath) {
+            case "customer.name" -> "customerName";
+            case "customer.email" -> "customerEmail";
+            case "customer.phone" -> "customerPhone";
+            case "customer.tier" -> "customerTier";
+            default -> propertyPath;
+        };
+    }
+
+    private static Map<String, String> customFields(Map<String, Object> variables) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        variables.forEach((name, value) -> {
+            if (name.startsWith(FIELD_PREFIX) && value != null) {
+                fields.put(name.substring(FIELD_PREFIX.length()), value.toString());
+            }
+        });
+        return fields;
+    }
+
+    private static String text(Map<String, Object> variables, String name) {
+        Object value = variables.get(name);
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+
+    private static <E extends Enum<E>> E option(Map<String, Object> variables, String name, Class<E> type) {
+        String value = text(variables, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toLowerCase());
+        } catch (IllegalArgumentException e) {
+            throw new BadUserRequestException("Invalid ticket variables: " + name + " must be one of "
+                    + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}

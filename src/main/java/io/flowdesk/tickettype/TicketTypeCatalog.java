@@ -1,0 +1,84 @@
+package io.flowdesk.tickettype;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.Documentation;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.stereotype.Service;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/** The ticket types in force: the latest, active version of every process an analyst marked as a ticket type. */
+@Service
+public class TicketTypeCatalog {
+
+    static final String TICKET_TYPE_PROPERTY = "flowdesk.ticketType";
+    static final String DEFAULT_GROUP_PROPERTY = "flowdesk.defaultGroup";
+    static final String FALLBACK_GROUP = "support";
+
+    private final RepositoryService repositoryService;
+    /** A deployed definition never changes, so what we read from its model is kept by definition id. */
+    private final Map<String, Optional<TicketType>> byDefinitionId = new ConcurrentHashMap<>();
+
+    TicketTypeCatalog(RepositoryService repositoryService) {
+        this.repositoryService = repositoryService;
+    }
+
+    public List<TicketType> all() {
+        return repositoryService.createProcessDefinitionQuery().latestVersion().active().list().stream()
+                .map(this::describe)
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparing(TicketType::key))
+                .toList();
+    }
+
+    public Optional<TicketType> find(String key) {
+        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(key).latestVersion().active().singleResult();
+        return definition == null ? Optional.empty() : describe(definition);
+    }
+
+    public List<String> keys() {
+        return all().stream().map(TicketType::key).toList();
+    }
+
+    private Optional<TicketType> describe(ProcessDefinition definition) {
+        return byDefinitionId.computeIfAbsent(definition.getId(), id -> readModel(definition));
+    }
+
+    private Optional<TicketType> readModel(ProcessDefinition definition) {
+        Process process = repositoryService.getBpmnModelInstance(definition.getId())
+                .getModelElementById(definition.getKey());
+        Map<String, String> properties = properties(process);
+        if (!Boolean.parseBoolean(properties.get(TICKET_TYPE_PROPERTY))) {
+            return Optional.empty();
+        }
+        String description = process.getDocumentations().stream()
+                .map(Documentation::getTextContent).map(String::strip).collect(Collectors.joining("\n"));
+        return Optional.of(new TicketType(definition.getKey(),
+                definition.getName() != null ? definition.getName() : definition.getKey(),
+                description.isEmpty() ? null : description,
+                definition.getVersion(),
+                properties.getOrDefault(DEFAULT_GROUP_PROPERTY, FALLBACK_GROUP)));
+    }
+
+    private static Map<String, String> properties(Process process) {
+        ExtensionElements extensions = process.getExtensionElements();
+        if (extensions == null) {
+            return Map.of();
+        }
+        return extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .filter(property -> property.getCamundaName() != null && property.getCamundaValue() != null)
+                .collect(Collectors.toMap(CamundaProperty::getCamundaName, CamundaProperty::getCamundaValue,
+                        (first, second) -> first));
+    }
+}
