@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * Turns every client error of our REST API into {@code application/problem+json} (RFC 9457) that names the
  * offending field, so that a caller never sees a 500 for bad input.
  */
-@RestControllerAdvice(basePackages = "io.flowdesk")
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @Override

@@ -12,6 +12,11 @@ public record CommentRequest(
 
     public enum Visibility {
         @JsonProperty("public") PUBLIC,
-        @JsonProperty("internal") INTERNAL
+        @JsonProperty("internal") INTERNAL;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase();
+        }
     }
 }

@@ -4,7 +4,6 @@ import io.flowdesk.ticket.Channel;
 import io.flowdesk.ticket.Ticket;
 import io.flowdesk.ticket.TicketUpdates;
 import io.flowdesk.ticket.TicketVariables;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 
@@ -54,7 +53,8 @@ class OpenTicketOnProcessStart implements ExecutionListener {
     private void linkExisting(Ticket ticket, DelegateExecution execution) {
         if (ticket.getProcessInstanceId() != null
                 && !ticket.getProcessInstanceId().equals(execution.getProcessInstanceId())) {
-            throw new BadUserRequestException("Ticket " + ticket.getNumber() + " already has its process");
+            throw new InvalidTicketVariablesException("businessKey",
+                    "businessKey " + ticket.getNumber() + " is a ticket that already has its process");
         }
         updates.linkProcess(ticket, execution.getProcessInstanceId());
     }

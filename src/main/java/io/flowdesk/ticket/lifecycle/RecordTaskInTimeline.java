@@ -3,7 +3,6 @@ package io.flowdesk.ticket.lifecycle;
 import io.flowdesk.ticket.Priority;
 import io.flowdesk.ticket.TicketUpdates;
 import io.flowdesk.ticket.TicketVariables;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
@@ -53,7 +52,8 @@ class RecordTaskInTimeline implements TaskListener {
         try {
             return Priority.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw new BadUserRequestException("priority must be one of " + Arrays.toString(Priority.values()));
+            throw new InvalidTicketVariablesException(TicketVariables.PRIORITY,
+                    "priority must be one of " + Arrays.toString(Priority.values()));
         }
     }
 

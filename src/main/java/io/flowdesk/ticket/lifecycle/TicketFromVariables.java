@@ -6,7 +6,6 @@ import io.flowdesk.ticket.CreateTicketRequest.CustomerDetails;
 import io.flowdesk.ticket.Priority;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -14,12 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads a ticket from the variables of a process started straight through the engine (engine REST, a Tasklist
- * start form). It applies the same validation as our REST API; a bad value is a {@link BadUserRequestException},
- * which engine REST answers with 400 naming the variable.
+ * start form). It applies the same validation as our REST API; a bad value is an
+ * {@link InvalidTicketVariablesException}, which engine REST answers with 400 naming the variable.
  */
 @Component
 class TicketFromVariables {
@@ -48,9 +46,10 @@ class TicketFromVariables {
                 customFields(variables));
         Set<ConstraintViolation<CreateTicketRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            throw new BadUserRequestException("Invalid ticket variables: " + violations.stream()
+            List<String> problems = violations.stream()
                     .map(v -> variableName(v.getPropertyPath().toString()) + " " + v.getMessage())
-                    .sorted().collect(Collectors.joining("; ")));
+                    .sorted().toList();
+            throw new InvalidTicketVariablesException(problems.get(0).split(" ")[0], String.join("; ", problems));
         }
         return request;
     }
@@ -88,8 +87,8 @@ class TicketFromVariables {
         try {
             return Enum.valueOf(type, value.strip().toLowerCase());
         } catch (IllegalArgumentException e) {
-            throw new BadUserRequestException("Invalid ticket variables: " + name + " must be one of "
-                    + Arrays.toString(type.getEnumConstants()));
+            throw new InvalidTicketVariablesException(name,
+                    name + " must be one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 }
