@@ -1,0 +1,64 @@
+package io.flowdesk.database;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * The production profile against a real MySQL 8 / MariaDB 10.11 server (never a mock). The database
+ * {@code flowdesk_test} is dropped and created anew for each run. Skipped only when no server answers; CI sets
+ * {@code FLOWDESK_REQUIRE_MYSQL=true}, which turns a missing server into a failure instead.
+ */
+@EnabledIf("serverReachableOrRequired")
+class MySqlDatabaseTest extends TicketsOnARealDatabaseTest {
+
+    static final String SERVER = env("FLOWDESK_TEST_DB_SERVER", "jdbc:mysql://127.0.0.1:3306/");
+    static final String USER = env("FLOWDESK_TEST_DB_USER", "root");
+    static final String PASSWORD = env("FLOWDESK_TEST_DB_PASSWORD", "");
+    static final String DATABASE = "flowdesk_test";
+    static final String OPTIONS = "?sendFractionalSeconds=false&nullDatabaseMeansCurrent=true&characterEncoding=UTF-8&useSSL=false"
+            + "&allowPublicKeyRetrieval=true&connectTimeout=3000";
+
+    @BeforeAll
+    static void freshDatabase() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(SERVER + OPTIONS, USER, PASSWORD);
+             Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + DATABASE);
+            statement.execute("create database " + DATABASE + " character set utf8mb4 collate utf8mb4_unicode_ci");
+        }
+    }
+
+    @Override
+    Map<String, Object> database() {
+        return Map.of(
+                "spring.datasource.url", SERVER + DATABASE + OPTIONS,
+                "spring.datasource.username", USER,
+                "spring.datasource.password", PASSWORD);
+    }
+
+    @Override
+    String[] profiles() {
+        return new String[] {"mysql"};
+    }
+
+    static boolean serverReachableOrRequired() {
+        if (Boolean.parseBoolean(System.getenv("FLOWDESK_REQUIRE_MYSQL"))) {
+            return true;
+        }
+        try (Connection ignored = DriverManager.getConnection(SERVER + OPTIONS, USER, PASSWORD)) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

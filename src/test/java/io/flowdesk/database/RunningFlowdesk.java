@@ -1,0 +1,81 @@
+package io.flowdesk.database;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowdesk.FlowdeskApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The whole application, started as `java -jar` would, on a random port; HTTP calls as a client makes them. */
+final class RunningFlowdesk implements AutoCloseable {
+
+    record Answer(int status, JsonNode body) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ConfigurableApplicationContext context;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String baseUrl;
+
+    private RunningFlowdesk(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.baseUrl = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    static RunningFlowdesk start(Map<String, Object> properties, String... profiles) {
+        Map<String, Object> all = new HashMap<>(properties);
+        all.put("server.port", 0);
+        // as command-line arguments: they win over application*.yml, as they would for `java -jar`
+        String[] arguments = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new RunningFlowdesk(new SpringApplicationBuilder(FlowdeskApplication.class)
+                .profiles(profiles).run(arguments));
+    }
+
+    Answer get(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    Answer post(String user, String path, String json) {
+        return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    private Answer send(String user, HttpRequest.Builder request) {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + password(user))
+                .getBytes(StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> response = http.send(request.header("Authorization", "Basic " + credentials)
+                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String password(String user) {
+        return "admin".equals(user) ? "admin" : "demo";
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,90 @@
+package io.flowdesk.database;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowdesk.database.RunningFlowdesk.Answer;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The spine end to end on one database, as users work it: a ticket created over our REST API, another started
+ * through engine REST, tasks claimed and completed through engine REST exactly as Tasklist does, and all of it
+ * still there after a restart. Each database (H2 file, MySQL/MariaDB) runs it in a subclass.
+ */
+abstract class TicketsOnARealDatabaseTest {
+
+    /** Spring properties that point the application at this test's database. */
+    abstract Map<String, Object> database();
+
+    abstract String[] profiles();
+
+    @Test
+    void a_ticket_is_worked_to_closed_across_a_restart_and_nothing_is_deployed_twice() {
+        String number;
+        String fromEngineRest;
+        try (RunningFlowdesk flowdesk = RunningFlowdesk.start(database(), profiles())) {
+            Answer created = flowdesk.post("alice", "/api/tickets", """
+                    {"type":"inquiry","subject":"发票抬头开错了","description":"请重开发票","channel":"email",
+                     "priority":"high","customer":{"name":"王五","email":"wang@example.com","tier":"vip"},
+                     "fields":{"orderNumber":"SO-3003"}}""");
+            assertThat(created.status()).isEqualTo(201);
+            number = created.body().get("number").asText();
+
+            Answer started = flowdesk.post("bob", "/engine-rest/process-definition/key/inquiry/start", """
+                    {"businessKey":"ERP-42","variables":{"subject":{"value":"系统对接测试"},
+                     "customerName":{"value":"赵六"}}}""");
+            assertThat(started.status()).isEqualTo(200);
+            fromEngineRest = started.body().get("businessKey").asText();
+
+            workCurrentTask(flowdesk, number, "alice", "{\"priority\":{\"value\":\"urgent\"}}");
+            workCurrentTask(flowdesk, number, "alice", "{\"internalNote\":{\"value\":\"已联系财务\"}}");
+            workCurrentTask(flowdesk, number, "alice", "{\"publicReply\":{\"value\":\"发票已重开，请查收\"}}");
+            assertThat(flowdesk.get("alice", "/api/tickets/" + number).body().get("status").asText())
+                    .isEqualTo("resolved");
+        }
+
+        try (RunningFlowdesk flowdesk = RunningFlowdesk.start(database(), profiles())) {
+            JsonNode survived = flowdesk.get("alice", "/api/tickets/" + number).body();
+            assertThat(survived.get("status").asText()).isEqualTo("resolved");
+            assertThat(survived.get("priority").asText()).isEqualTo("urgent");
+            assertThat(survived.at("/fields/orderNumber").asText()).isEqualTo("SO-3003");
+            assertThat(survived.at("/currentTasks/0/key").asText()).isEqualTo("confirmResolution");
+
+            workCurrentTask(flowdesk, number, "bob", "{\"customerConfirmation\":{\"value\":\"confirmed\"}}");
+
+            JsonNode closed = flowdesk.get("alice", "/api/tickets/" + number).body();
+            assertThat(closed.get("status").asText()).isEqualTo("closed");
+            assertThat(closed.get("closedAt").asText()).isNotBlank();
+            assertThat(statusChanges(closed)).containsExactly("in_progress", "resolved", "closed");
+            assertThat(closed.get("currentTasks")).isEmpty();
+
+            assertThat(flowdesk.get("alice", "/api/tickets/" + fromEngineRest).body()
+                    .get("externalReference").asText()).isEqualTo("ERP-42");
+            assertThat(flowdesk.get("admin", "/engine-rest/deployment/count?name=flowdesk-models").body()
+                    .get("count").asInt()).as("an unchanged restart deploys nothing").isEqualTo(1);
+        }
+    }
+
+    /** What an agent does in Tasklist: claim the ticket's open task, fill in its form, complete it. */
+    private static void workCurrentTask(RunningFlowdesk flowdesk, String number, String agent, String variables) {
+        String taskId = flowdesk.get(agent, "/api/tickets/" + number).body().at("/currentTasks/0/id").asText();
+        assertThat(flowdesk.post(agent, "/engine-rest/task/" + taskId + "/claim",
+                "{\"userId\":\"" + agent + "\"}").status()).isEqualTo(204);
+        assertThat(flowdesk.post(agent, "/engine-rest/task/" + taskId + "/submit-form",
+                "{\"variables\":" + variables + "}").status()).isEqualTo(204);
+    }
+
+    private static List<String> statusChanges(JsonNode ticket) {
+        List<String> statuses = new ArrayList<>();
+        ticket.get("timeline").forEach(entry -> {
+            if ("STATUS_CHANGED".equals(entry.get("type").asText())) {
+                statuses.add(entry.get("to").asText());
+            }
+        });
+        return statuses;
+    }
+}
