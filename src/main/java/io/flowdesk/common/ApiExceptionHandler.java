@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.flowdesk.ticket.TicketNotFoundException;
 import io.flowdesk.tickettype.UnknownTicketTypeException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mapping.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -86,6 +87,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TicketNotFoundException.class)
     ResponseEntity<Object> handleNotFound(TicketNotFoundException ex) {
         return problem(HttpStatus.NOT_FOUND, "Ticket not found", ex.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> handleConcurrentChange(OptimisticLockingFailureException ex) {
+        return problem(HttpStatus.CONFLICT, "Ticket changed concurrently",
+                "Someone changed this ticket at the same moment; nothing of this request was stored, send it again",
+                Map.of());
     }
 
     @ExceptionHandler(BadUserRequestException.class)
