@@ -2,8 +2,6 @@ package io.flowdesk.common;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import io.flowdesk.ticket.TicketNotFoundException;
-import io.flowdesk.tickettype.UnknownTicketTypeException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mapping.PropertyReferenceException;
@@ -76,19 +74,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 Map.of("errors", List.of(Map.of("field", "sort", "message", message))));
     }
 
-    @ExceptionHandler(UnknownTicketTypeException.class)
-    ResponseEntity<Object> handleUnknownType(UnknownTicketTypeException ex) {
-        String message = "is not a ticket type; valid types: " + String.join(", ", ex.validTypes());
-        return problem(HttpStatus.BAD_REQUEST, "Unknown ticket type", ex.getMessage(),
-                Map.of("errors", List.of(Map.of("field", "type", "message", message)),
-                        "validTypes", ex.validTypes()));
-    }
-
-    @ExceptionHandler(TicketNotFoundException.class)
-    ResponseEntity<Object> handleNotFound(TicketNotFoundException ex) {
-        return problem(HttpStatus.NOT_FOUND, "Ticket not found", ex.getMessage(), Map.of());
-    }
-
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> handleConcurrentChange(OptimisticLockingFailureException ex) {
         return problem(HttpStatus.CONFLICT, "Ticket changed concurrently",
@@ -99,6 +84,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BadUserRequestException.class)
     ResponseEntity<Object> handleEngineRejection(BadUserRequestException ex) {
         return problem(HttpStatus.BAD_REQUEST, "Request rejected by the workflow", ex.getMessage(), Map.of());
+    }
+
+    /** Every problem this handler or a feature's {@code ErrorResponseException} produces goes out as problem+json. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        HttpHeaders problemHeaders = new HttpHeaders();
+        problemHeaders.addAll(headers);
+        if (body instanceof ProblemDetail) {
+            problemHeaders.setContentType(ProblemJson.MEDIA_TYPE);
+        }
+        return new ResponseEntity<>(body, problemHeaders, status);
     }
 
     private ResponseEntity<Object> invalidFields(BindException ex) {

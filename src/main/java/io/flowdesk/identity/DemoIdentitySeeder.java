@@ -1,5 +1,6 @@
 package io.flowdesk.identity;
 
+import io.flowdesk.routing.AgentProfiles;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -14,9 +15,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Seeds the demo departments, agents and Tasklist filters, once: what already exists is left as it is, so a
+ * Seeds the demo departments, agents (with their routing profiles) and Tasklist filters, once: what already exists is left as it is, so a
  * changed password survives a restart. The administrator joins every department.
  */
 @Component
@@ -27,13 +29,15 @@ class DemoIdentitySeeder implements SmartInitializingSingleton {
     private final IdentityService identityService;
     private final FilterService filterService;
     private final TaskService taskService;
+    private final AgentProfiles agents;
     private final DemoProperties demo;
 
     DemoIdentitySeeder(IdentityService identityService, FilterService filterService, TaskService taskService,
-                       DemoProperties demo) {
+                       AgentProfiles agents, DemoProperties demo) {
         this.identityService = identityService;
         this.filterService = filterService;
         this.taskService = taskService;
+        this.agents = agents;
         this.demo = demo;
     }
 
@@ -71,6 +75,9 @@ class DemoIdentitySeeder implements SmartInitializingSingleton {
             log.info("Seeded demo user {}", demoUser.id());
         }
         demoUser.groups().forEach(group -> ensureMembership(demoUser.id(), group));
+        if (demoUser.capacity() != null) {
+            agents.ensure(demoUser.id(), Set.copyOf(demoUser.skills()), demoUser.capacity());
+        }
     }
 
     private void ensureMembership(String userId, String groupId) {
@@ -96,6 +103,7 @@ class DemoIdentitySeeder implements SmartInitializingSingleton {
                         "priority", priority,
                         "refresh", true,
                         "variables", List.of(
+                                Map.of("name", "ticketNumber", "label", "工单号 Ticket"),
                                 Map.of("name", "subject", "label", "主题 Subject"),
                                 Map.of("name", "customerName", "label", "客户 Customer"),
                                 Map.of("name", "priority", "label", "优先级 Priority"))));

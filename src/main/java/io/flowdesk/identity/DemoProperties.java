@@ -22,6 +22,10 @@ public record DemoProperties(
     }
 
     public record DemoUser(String id, String firstName, String lastName, String email, String password,
-                           List<String> groups) {
+                           List<String> groups, List<String> skills, Integer capacity) {
+        public DemoUser {
+            groups = groups == null ? List.of() : groups;
+            skills = skills == null ? List.of() : skills;
+        }
     }
 }

@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /** The user the current request is authenticated as (set by the authentication filters). */
 @Component
 public class CurrentUser {
@@ -20,5 +22,13 @@ public class CurrentUser {
             throw new IllegalStateException("no authenticated user for this request");
         }
         return authentication.getUserId();
+    }
+
+    /** Supervisors and administrators manage agents and routing data. */
+    public boolean isSupervisorOrAdmin() {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        List<String> groups = authentication == null || authentication.getGroupIds() == null
+                ? List.of() : authentication.getGroupIds();
+        return groups.contains("supervisors") || groups.contains("camunda-admin");
     }
 }

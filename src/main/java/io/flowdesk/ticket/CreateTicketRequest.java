@@ -25,7 +25,8 @@ public record CreateTicketRequest(
             @Email @Size(max = 254) String email,
             @Size(max = 40) String phone,
             @Pattern(regexp = "[a-z][a-z0-9_-]{0,31}", message = "must be a lower-case tier name such as vip or standard")
-            String tier) {
+            String tier,
+            @Size(max = 64) String region) {
     }
 
     public static final String DEFAULT_TIER = "standard";
@@ -39,7 +40,7 @@ public record CreateTicketRequest(
                 priority == null ? Priority.normal : priority,
                 category,
                 new Customer(customer.name().strip(), blankToNull(customer.email()), blankToNull(customer.phone()),
-                        customer.tier() == null ? DEFAULT_TIER : customer.tier()),
+                        customer.tier() == null ? DEFAULT_TIER : customer.tier(), blankToNull(customer.region())),
                 fields == null ? Map.of() : fields,
                 externalReference);
     }

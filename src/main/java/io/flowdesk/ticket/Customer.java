@@ -19,14 +19,18 @@ public class Customer {
     @Column(name = "customer_tier", length = 32, nullable = false)
     private String tier;
 
+    @Column(name = "customer_region", length = 64)
+    private String region;
+
     protected Customer() {
     }
 
-    public Customer(String name, String email, String phone, String tier) {
+    public Customer(String name, String email, String phone, String tier, String region) {
         this.name = name;
         this.email = email;
         this.phone = phone;
         this.tier = tier;
+        this.region = region;
     }
 
     public String getName() {
@@ -43,5 +47,9 @@ public class Customer {
 
     public String getTier() {
         return tier;
+    }
+
+    public String getRegion() {
+        return region;
     }
 }

@@ -138,6 +138,11 @@ public class Ticket {
         resolvedAt = null;
     }
 
+    void moveToGroup(String newGroup, Instant now) {
+        group = newGroup;
+        touch(now);
+    }
+
     void assignTo(String userId, Instant now) {
         assignee = userId;
         touch(now);

@@ -1,5 +1,6 @@
 package io.flowdesk.ticket;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -13,5 +14,6 @@ public record TicketFilter(
         @Size(max = 64) String assignee,
         @Size(max = 254) String customerEmail,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdFrom,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdTo) {
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdTo,
+        @Pattern(regexp = "breached|at_risk", message = "must be breached or at_risk") String sla) {
 }

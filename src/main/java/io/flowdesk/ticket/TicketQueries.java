@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,11 +27,14 @@ public class TicketQueries {
     private final TicketRepository tickets;
     private final TicketEventRepository events;
     private final TaskService taskService;
+    private final TicketSlaReader sla;
 
-    TicketQueries(TicketRepository tickets, TicketEventRepository events, TaskService taskService) {
+    TicketQueries(TicketRepository tickets, TicketEventRepository events, TaskService taskService,
+                  TicketSlaReader sla) {
         this.tickets = tickets;
         this.events = events;
         this.taskService = taskService;
+        this.sla = sla;
     }
 
     public TicketDetails details(String number) {
@@ -41,11 +45,15 @@ public class TicketQueries {
                 t.getPriority(), t.getChannel(), t.getCategory(), t.getGroup(), t.getAssignee(),
                 CustomerView.of(t.getCustomer()), new LinkedHashMap<>(t.getFields()), t.getExternalReference(),
                 t.getCreatedAt(), t.getUpdatedAt(), t.getFirstResponseAt(), t.getResolvedAt(), t.getClosedAt(),
-                openTasks(t), timeline);
+                sla.clocksOf(t.getId()), openTasks(t), timeline);
     }
 
     public TicketPage search(TicketFilter filter, Pageable pageable) {
-        Page<TicketSummary> page = tickets.findAll(TicketSpecifications.matching(filter), pageable)
+        Specification<Ticket> matching = TicketSpecifications.matching(filter);
+        if (filter.sla() != null) {
+            matching = matching.and(sla.inCondition(filter.sla()));
+        }
+        Page<TicketSummary> page = tickets.findAll(matching, pageable)
                 .map(TicketSummary::of);
         return new TicketPage(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
                 page.getTotalPages());

@@ -100,6 +100,42 @@ public class TicketUpdates {
                 .withBody(body);
     }
 
+    /** Routing decided the group (and skill) the ticket belongs to. */
+    public void route(String number, String group, String requiredSkill, String actor) {
+        Ticket ticket = get(number);
+        Instant now = now();
+        String previous = ticket.getGroup();
+        ticket.moveToGroup(group, now);
+        record(ticket, TicketEventType.ROUTED, actor, now).withChange(previous, group)
+                .withSummary(requiredSkill == null ? "group " + group : "group " + group + ", skill " + requiredSkill);
+        log.info("{} routed to {} (skill {})", number, group, requiredSkill);
+    }
+
+    /** Someone handed the ticket over to another group (department). */
+    public void transfer(String number, String group, String reason, String actor) {
+        Ticket ticket = get(number);
+        Instant now = now();
+        String previous = ticket.getGroup();
+        ticket.moveToGroup(group, now);
+        ticket.assignTo(null, now);
+        record(ticket, TicketEventType.TRANSFERRED, actor, now).withChange(previous, group).withBody(reason);
+        log.info("{} transferred {} -> {} by {}", number, previous, group, actor);
+    }
+
+    /** What the customer said, as an agent recorded it (phone, chat, e-mail answer). */
+    public void addCustomerMessage(String number, String body, String actor) {
+        Ticket ticket = get(number);
+        Instant now = now();
+        ticket.touch(now);
+        record(ticket, TicketEventType.CUSTOMER_MESSAGE, actor, now).withBody(body);
+    }
+
+    /** A timeline entry for something another feature did to the ticket (SLA clocks, for one). */
+    public void note(String number, TicketEventType type, String actor, String summary) {
+        Ticket ticket = get(number);
+        record(ticket, type, actor, now()).withSummary(summary);
+    }
+
     public void completeStep(String number, String stepName, String actor) {
         Ticket ticket = get(number);
         Instant now = now();

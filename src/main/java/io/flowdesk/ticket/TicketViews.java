@@ -12,9 +12,10 @@ public final class TicketViews {
     private TicketViews() {
     }
 
-    public record CustomerView(String name, String email, String phone, String tier) {
+    public record CustomerView(String name, String email, String phone, String tier, String region) {
         static CustomerView of(Customer customer) {
-            return new CustomerView(customer.getName(), customer.getEmail(), customer.getPhone(), customer.getTier());
+            return new CustomerView(customer.getName(), customer.getEmail(), customer.getPhone(), customer.getTier(),
+                    customer.getRegion());
         }
     }
 
@@ -41,11 +42,23 @@ public final class TicketViews {
         }
     }
 
+    /**
+     * One SLA clock: its state (running, paused, warned, met, breached), deadline and the working time used and
+     * left (negative when overdue), in minutes of its calendar.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SlaView(String target, String state, String calendar, int targetMinutes, Instant startedAt,
+                          Instant warningAt, Instant dueAt, long elapsedWorkingMinutes, long remainingWorkingMinutes,
+                          Instant warnedAt, Instant breachedAt, Instant escalatedAt, Instant metAt,
+                          Instant pausedAt) {
+    }
+
     public record TicketDetails(String number, String type, String subject, String description, String status,
                                 Priority priority, Channel channel, String category, String group, String assignee,
                                 CustomerView customer, Map<String, String> fields, String externalReference,
                                 Instant createdAt, Instant updatedAt, Instant firstResponseAt, Instant resolvedAt,
-                                Instant closedAt, List<TaskView> currentTasks, List<TimelineEntry> timeline) {
+                                Instant closedAt, List<SlaView> sla, List<TaskView> currentTasks,
+                                List<TimelineEntry> timeline) {
     }
 
     public record TicketPage(List<TicketSummary> items, int page, int size, long totalItems, int totalPages) {

@@ -1,17 +1,31 @@
 package io.flowdesk.tickettype;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
 import java.util.List;
+import java.util.Map;
 
-public class UnknownTicketTypeException extends RuntimeException {
-
-    private final List<String> validTypes;
+public class UnknownTicketTypeException extends ErrorResponseException {
 
     public UnknownTicketTypeException(String type, List<String> validTypes) {
-        super("Unknown ticket type '" + type + "'; valid types: " + String.join(", ", validTypes));
-        this.validTypes = List.copyOf(validTypes);
+        super(HttpStatus.BAD_REQUEST, problem(type, validTypes), null);
     }
 
-    public List<String> validTypes() {
-        return validTypes;
+    private static ProblemDetail problem(String type, List<String> validTypes) {
+        String valid = String.join(", ", validTypes);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Unknown ticket type '" + type + "'; valid types: " + valid);
+        problem.setTitle("Unknown ticket type");
+        problem.setProperty("errors", List.of(Map.of("field", "type",
+                "message", "is not a ticket type; valid types: " + valid)));
+        problem.setProperty("validTypes", List.copyOf(validTypes));
+        return problem;
+    }
+
+    @Override
+    public String getMessage() {
+        return getBody().getDetail();
     }
 }

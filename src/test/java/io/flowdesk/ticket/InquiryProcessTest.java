@@ -1,6 +1,7 @@
 package io.flowdesk.ticket;
 
 import io.flowdesk.ticket.CreateTicketRequest.CustomerDetails;
+import io.flowdesk.ticket.TicketViews.SlaView;
 import io.flowdesk.ticket.TicketViews.TicketDetails;
 import io.flowdesk.ticket.TicketViews.TimelineEntry;
 import org.camunda.bpm.engine.IdentityService;
@@ -9,33 +10,43 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-/** Every path through processes/inquiry.bpmn, with the ticket it drives. */
+/**
+ * Every path through processes/inquiry.bpmn with the ticket it drives: routing and assignment, each SLA timer,
+ * the pause while waiting for the customer, reopen and auto-close. Time moves with the engine clock, from a
+ * Monday morning in Shanghai business hours (09:00-12:00, 13:30-18:00).
+ */
 @SpringBootTest
 @ActiveProfiles("test")
 class InquiryProcessTest {
+
+    /** Monday 2026-03-02 09:00 in Asia/Shanghai. */
+    static final Instant MONDAY_OPENING = Instant.parse("2026-03-02T01:00:00Z");
 
     @Autowired ProcessEngine processEngine;
     @Autowired RuntimeService runtimeService;
@@ -47,6 +58,7 @@ class InquiryProcessTest {
     @BeforeEach
     void setUp() {
         init(processEngine);
+        setClock(MONDAY_OPENING);
     }
 
     @AfterEach
@@ -56,91 +68,207 @@ class InquiryProcessTest {
     }
 
     @Test
-    void inquiry_accepted_handled_replied_and_confirmed_is_closed() {
-        String number = openInquiry();
+    void inquiry_accepted_handled_replied_and_confirmed_is_closed_with_both_targets_met() {
+        String number = openInquiry("登录不了", "提示密码错误", Priority.normal, "standard");
         ProcessInstance instance = processOf(number);
 
-        assertThat(instance).isWaitingAt("acceptInquiry");
-        assertThat(task()).hasCandidateGroup("support");
+        assertThat(instance).isWaitingAt("acceptInquiry").hasPassed("routeTicket", "startSlaClocks");
+        assertThat(task(instance)).hasCandidateGroupAssociated("support");
         assertThat(status(number)).isEqualTo("new");
 
-        workAs(instance, "alice", Map.of("priority", "high", "internalNote", "老客户，优先处理"));
+        work(instance, Map.of("priority", "high", "internalNote", "老客户，优先处理"));
         assertThat(instance).isWaitingAt("handleInquiry");
         assertThat(status(number)).isEqualTo("in_progress");
 
-        workAs(instance, "alice", Map.of("internalNote", "查阅了 P-200 手册"));
+        work(instance, Map.of("nextStep", "reply", "internalNote", "查阅了手册"));
         assertThat(instance).isWaitingAt("replyToCustomer");
 
-        workAs(instance, "alice", Map.of("publicReply", "请重启路由器后重试"));
+        work(instance, Map.of("publicReply", "请重启路由器后重试"));
         assertThat(instance).isWaitingAt("confirmResolution");
         assertThat(status(number)).isEqualTo("resolved");
 
-        workAs(instance, "bob", Map.of("customerConfirmation", "confirmed"));
+        work(instance, Map.of("customerConfirmation", "confirmed"));
         assertThat(instance).isEnded().hasPassed("inquiryClosed");
 
         TicketDetails ticket = queries.details(number);
         assertThat(ticket.status()).isEqualTo("closed");
         assertThat(ticket.priority()).isEqualTo(Priority.high);
-        assertThat(ticket.assignee()).isEqualTo("bob");
         assertThat(ticket.firstResponseAt()).isNotNull();
-        assertThat(ticket.resolvedAt()).isNotNull();
         assertThat(ticket.closedAt()).isNotNull();
         assertThat(ticket.currentTasks()).isEmpty();
-        assertThat(types(ticket.timeline())).containsExactly(
-                "CREATED",
-                "ASSIGNED", "INTERNAL_NOTE", "PRIORITY_CHANGED", "STEP_COMPLETED", "STATUS_CHANGED",
-                "INTERNAL_NOTE", "STEP_COMPLETED",
-                "PUBLIC_REPLY", "STEP_COMPLETED", "STATUS_CHANGED",
-                "ASSIGNED", "STEP_COMPLETED", "STATUS_CHANGED");
+        assertThat(ticket.sla()).extracting(SlaView::state).containsOnly("met");
         assertThat(ticket.timeline()).filteredOn(e -> e.type().equals("STEP_COMPLETED"))
                 .extracting(TimelineEntry::summary).containsExactly("受理咨询", "处理咨询", "反馈客户", "回访确认");
-        assertThat(ticket.timeline()).filteredOn(e -> e.type().equals("PUBLIC_REPLY"))
-                .singleElement().satisfies(e -> {
-                    assertThat(e.body()).isEqualTo("请重启路由器后重试");
-                    assertThat(e.actor()).isEqualTo("alice");
-                });
+        assertThat(ticket.timeline()).filteredOn(e -> e.type().equals("PUBLIC_REPLY")).singleElement()
+                .satisfies(e -> assertThat(e.body()).isEqualTo("请重启路由器后重试"));
+        assertThat(types(ticket)).contains("ROUTED", "SLA_STARTED", "ASSIGNED", "PRIORITY_CHANGED", "SLA_MET");
         assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(instance.getId()).count())
-                .as("replies and notes live in the timeline, not in process variables").isZero();
+                .as("a finished ticket leaves no process variables behind").isZero();
     }
 
     @Test
-    void inquiry_the_customer_does_not_confirm_is_reopened_and_handled_again() {
-        String number = openInquiry();
-        ProcessInstance instance = processOf(number);
-        workAs(instance, "alice", Map.of("priority", "normal"));
-        workAs(instance, "alice", Map.of());
-        workAs(instance, "alice", Map.of("publicReply", "已为您重置密码"));
+    void urgent_vip_invoice_request_goes_to_the_least_loaded_finance_agent_with_due_times_in_business_hours() {
+        Instant fridayFivePm = Instant.parse("2026-03-06T09:00:00Z");
+        setClock(fridayFivePm);
+        String expectedAgent = leastLoaded("fiona", "frank");
 
-        workAs(instance, "alice", Map.of("customerConfirmation", "not_resolved", "internalNote", "客户说还是登录不了"));
+        String number = openInquiry("发票抬头开错了", "请重新开具增值税发票", Priority.urgent, "vip");
+
+        TicketDetails ticket = queries.details(number);
+        assertThat(ticket.group()).isEqualTo("finance");
+        assertThat(ticket.assignee()).isEqualTo(expectedAgent);
+        assertThat(ticket.currentTasks()).singleElement().satisfies(task -> {
+            assertThat(task.candidateGroups()).containsExactly("finance");
+            assertThat(task.assignee()).isEqualTo(expectedAgent);
+        });
+        SlaView firstResponse = clock(ticket, "firstResponse");
+        assertThat(firstResponse.targetMinutes()).isEqualTo(15);
+        assertThat(firstResponse.dueAt()).isEqualTo(Instant.parse("2026-03-06T09:15:00Z"));
+        SlaView resolution = clock(ticket, "resolution");
+        assertThat(resolution.targetMinutes()).isEqualTo(240);
+        assertThat(resolution.dueAt()).as("1 h on Friday, 3 h from Monday 09:00 Shanghai time")
+                .isEqualTo(Instant.parse("2026-03-09T04:00:00Z"));
+        assertThat(ticket.timeline()).filteredOn(e -> e.type().equals("ROUTED")).singleElement()
+                .satisfies(e -> assertThat(e.summary()).contains("finance", "invoice"));
+
+        String next = openInquiry("再开一张发票", "invoice again", Priority.urgent, "vip");
+        assertThat(queries.details(next).assignee()).as("the other agent now has fewer open tasks")
+                .isEqualTo(expectedAgent.equals("fiona") ? "frank" : "fiona");
+    }
+
+    @Test
+    void a_first_response_left_alone_is_warned_then_breached_raised_to_urgent_and_sent_to_supervisors() {
+        String number = openInquiry("咨询保修政策", "保修多久", Priority.normal, "standard");
+        ProcessInstance instance = processOf(number);
+        SlaView firstResponse = clock(queries.details(number), "firstResponse");
+        assertThat(firstResponse.warningAt()).as("75 % of 240 working minutes: the morning")
+                .isEqualTo(Instant.parse("2026-03-02T04:00:00Z"));
+        assertThat(firstResponse.dueAt()).as("after the lunch break").isEqualTo(Instant.parse("2026-03-02T06:30:00Z"));
+
+        setClock(firstResponse.warningAt());
+        execute(job("firstResponseWarningDue", instance));
+        assertThat(clock(queries.details(number), "firstResponse").state()).isEqualTo("warned");
+        assertThat(task("acceptInquiry", instance).getPriority()).isGreaterThanOrEqualTo(90);
+        assertThat(queries.details(number).timeline()).filteredOn(e -> e.type().equals("SLA_WARNING"))
+                .singleElement().satisfies(e -> assertThat(e.summary()).contains("firstResponse", "notified"));
+
+        setClock(firstResponse.dueAt());
+        execute(job("firstResponseDue", instance));
+
+        TicketDetails breached = queries.details(number);
+        assertThat(breached.priority()).isEqualTo(Priority.urgent);
+        assertThat(clock(breached, "firstResponse").state()).isEqualTo("breached");
+        assertThat(instance).isWaitingAt("acceptInquiry", "superviseLateFirstResponse");
+        assertThat(task("superviseLateFirstResponse", instance)).hasCandidateGroupAssociated("supervisors")
+                .isAssignedTo("sam");
+        assertThat(types(breached)).contains("SLA_WARNING", "SLA_BREACHED", "PRIORITY_CHANGED");
+        assertThat(queries.search(filter("breached"), PageRequest.of(0, 100))
+                .items()).extracting(TicketViews.TicketSummary::number).contains(number);
+    }
+
+    @Test
+    void a_resolution_breach_that_persists_goes_to_the_managers_once() {
+        String number = openInquiry("账号被锁", "无法登录后台", Priority.normal, "standard");
+        ProcessInstance instance = processOf(number);
+        work(instance, Map.of("priority", "normal"));
+        assertThat(clock(queries.details(number), "firstResponse").state()).isEqualTo("met");
+        SlaView resolution = clock(queries.details(number), "resolution");
+
+        setClock(resolution.warningAt());
+        execute(job("resolutionWarningDue", instance));
+        assertThat(queries.search(filter("at_risk"), PageRequest.of(0, 100))
+                .items()).extracting(TicketViews.TicketSummary::number).contains(number);
+
+        setClock(resolution.dueAt());
+        execute(job("resolutionDue", instance));
+        assertThat(instance).isWaitingAt("handleInquiry", "superviseBreachedInquiry");
+        assertThat(queries.details(number).priority()).isEqualTo(Priority.urgent);
+
+        Instant secondLevel = job("resolutionSecondLevelDue", instance).getDuedate().toInstant();
+        assertThat(secondLevel).as("150 % of 1,440 working minutes: Friday 16:30 Shanghai time")
+                .isEqualTo(Instant.parse("2026-03-06T08:30:00Z"));
+        setClock(secondLevel);
+        execute(job("resolutionSecondLevelDue", instance));
+        assertThat(instance).isWaitingAt("handleInquiry", "superviseBreachedInquiry", "managersReviewBreach");
+        assertThat(task("managersReviewBreach", instance)).hasCandidateGroupAssociated("managers").isAssignedTo("mia");
+        assertThat(types(queries.details(number))).containsSubsequence("SLA_WARNING", "SLA_BREACHED", "SLA_ESCALATED");
+
+        work(instance, "handleInquiry", Map.of("nextStep", "reply"));
+        work(instance, "replyToCustomer", Map.of("publicReply", "已解锁"));
+        work(instance, "confirmResolution", Map.of("customerConfirmation", "confirmed"));
+        assertThat(instance).as("closing the ticket cancels the open escalation tasks").isEnded();
+        assertThat(clock(queries.details(number), "resolution").state()).isEqualTo("breached");
+    }
+
+    @Test
+    void waiting_for_the_customer_pauses_the_resolution_clock_and_resumes_with_the_time_left() {
+        String number = openInquiry("退货地址", "寄到哪里", Priority.normal, "standard");
+        ProcessInstance instance = processOf(number);
+        work(instance, Map.of("priority", "normal"));
+        setClock(Instant.parse("2026-03-02T02:00:00Z"));
+        work(instance, Map.of("nextStep", "ask_customer", "publicReply", "请提供订单号"));
+
+        assertThat(instance).isWaitingAt("waitForCustomerAnswer").hasPassed("handlingPausedForCustomer");
+        TicketDetails waiting = queries.details(number);
+        assertThat(waiting.status()).isEqualTo("pending_customer");
+        SlaView paused = clock(waiting, "resolution");
+        assertThat(paused.state()).isEqualTo("paused");
+        assertThat(paused.elapsedWorkingMinutes()).as("09:00 to 10:00 Monday").isEqualTo(60);
+        assertThat(job("resolutionDue", instance)).as("no resolution timer runs while paused").isNull();
+
+        setClock(Instant.parse("2026-03-04T01:00:00Z"));
+        work(instance, "waitForCustomerAnswer", Map.of("customerMessage", "订单号 SO-778"));
+
+        assertThat(instance).isWaitingAt("handleInquiry");
+        SlaView resumed = clock(queries.details(number), "resolution");
+        assertThat(resumed.state()).isEqualTo("running");
+        assertThat(resumed.elapsedWorkingMinutes()).isEqualTo(60);
+        assertThat(resumed.dueAt()).as("the 1,380 minutes left count from Wednesday 09:00: 3 days of 450, then 30")
+                .isEqualTo(Instant.parse("2026-03-09T01:30:00Z"));
+        assertThat(job("resolutionDue", instance)).hasDueDate(Date.from(resumed.dueAt()));
+        assertThat(types(queries.details(number))).contains("SLA_PAUSED", "CUSTOMER_MESSAGE", "SLA_RESUMED");
+    }
+
+    @Test
+    void inquiry_the_customer_does_not_confirm_is_reopened_with_a_fresh_resolution_clock() {
+        String number = openInquiry("发货慢", "一周没到", Priority.normal, "standard");
+        ProcessInstance instance = processOf(number);
+        work(instance, Map.of("priority", "normal"));
+        work(instance, Map.of("nextStep", "reply"));
+        work(instance, Map.of("publicReply", "已催促物流"));
+        assertThat(clock(queries.details(number), "resolution").state()).isEqualTo("met");
+
+        setClock(Instant.parse("2026-03-03T02:00:00Z"));
+        work(instance, Map.of("customerConfirmation", "not_resolved", "internalNote", "客户说还没收到"));
 
         assertThat(instance).isWaitingAt("handleInquiry").hasPassed("inquiryReopened");
-        assertThat(status(number)).isEqualTo("in_progress");
-        assertThat(queries.details(number).timeline()).filteredOn(e -> e.type().equals("STATUS_CHANGED"))
-                .extracting(TimelineEntry::to)
-                .containsExactly("in_progress", "resolved", "reopened", "in_progress");
+        TicketDetails reopened = queries.details(number);
+        assertThat(reopened.status()).isEqualTo("in_progress");
+        assertThat(clock(reopened, "resolution").state()).isEqualTo("running");
+        assertThat(clock(reopened, "resolution").startedAt()).isEqualTo(Instant.parse("2026-03-03T02:00:00Z"));
+        assertThat(reopened.timeline()).filteredOn(e -> e.type().equals("STATUS_CHANGED"))
+                .extracting(TimelineEntry::to).containsExactly("in_progress", "resolved", "reopened", "in_progress");
 
-        workAs(instance, "alice", Map.of());
-        workAs(instance, "alice", Map.of("publicReply", "已修复账号锁定"));
-        workAs(instance, "alice", Map.of("customerConfirmation", "confirmed"));
+        work(instance, Map.of("nextStep", "reply"));
+        work(instance, Map.of("publicReply", "物流已送达"));
+        work(instance, Map.of("customerConfirmation", "confirmed"));
         assertThat(instance).isEnded().hasPassed("inquiryClosed");
-        assertThat(status(number)).isEqualTo("closed");
     }
 
     @Test
     void inquiry_the_customer_leaves_unanswered_for_seven_days_closes_itself() {
-        Instant repliedAt = Instant.parse("2026-03-02T09:00:00Z");
-        ClockUtil.setCurrentTime(Date.from(repliedAt));
-        String number = openInquiry();
+        String number = openInquiry("发票寄到哪", "地址确认", Priority.low, "standard");
         ProcessInstance instance = processOf(number);
-        workAs(instance, "alice", Map.of("priority", "normal"));
-        workAs(instance, "alice", Map.of());
-        workAs(instance, "alice", Map.of("publicReply", "问题已处理，请确认"));
+        work(instance, Map.of("priority", "low"));
+        work(instance, Map.of("nextStep", "reply"));
+        work(instance, Map.of("publicReply", "已寄出，请确认"));
         assertThat(instance).isWaitingAt("confirmResolution");
 
-        assertThat(job(instance)).hasDueDate(Date.from(repliedAt.plus(Duration.ofDays(7))));
-        ClockUtil.setCurrentTime(Date.from(repliedAt.plus(Duration.ofDays(7)).plusSeconds(1)));
+        Instant repliedAt = ClockUtil.now().toInstant();
+        assertThat(job("customerSilentForSevenDays", instance)).hasDueDate(Date.from(repliedAt.plus(Duration.ofDays(7))));
+        setClock(repliedAt.plus(Duration.ofDays(7)).plusSeconds(1));
         identityService.clearAuthentication();
-        execute(job(instance));
+        execute(job("customerSilentForSevenDays", instance));
 
         assertThat(instance).isEnded().hasPassed("inquiryAutoClosed").hasNotPassed("inquiryClosed");
         TicketDetails ticket = queries.details(number);
@@ -155,41 +283,73 @@ class InquiryProcessTest {
     void inquiry_recorded_from_a_tasklist_start_form_opens_its_ticket() {
         identityService.setAuthentication("alice", List.of("support"));
         ProcessInstance instance = runtimeService.startProcessInstanceByKey("inquiry", withVariables(
-                "subject", "电话咨询：发票抬头", "channel", "phone", "customerName", "王五",
-                "customerTier", "vip", "priority", "urgent", "field.orderNumber", "SO-9"));
+                "subject", "电话咨询：产品型号", "channel", "phone", "customerName", "王五",
+                "customerTier", "standard", "customerRegion", "overseas", "priority", "high",
+                "field.orderNumber", "SO-9"));
 
-        assertThat(instance).isWaitingAt("acceptInquiry").hasBusinessKey(instance.getBusinessKey());
+        assertThat(instance).isWaitingAt("acceptInquiry");
         TicketDetails ticket = queries.details(instance.getBusinessKey());
         assertThat(ticket.number()).matches("TK-\\d{6}");
         assertThat(ticket.channel()).isEqualTo(Channel.phone);
-        assertThat(ticket.customer().tier()).isEqualTo("vip");
+        assertThat(ticket.customer().region()).isEqualTo("overseas");
         assertThat(ticket.fields()).containsEntry("orderNumber", "SO-9");
+        assertThat(ticket.assignee()).as("overseas customers need the english skill").isEqualTo("alice");
         assertThat(ticket.timeline()).first().satisfies(e -> assertThat(e.actor()).isEqualTo("alice"));
-        assertThat(runtimeService.getVariables(instance.getId())).containsOnlyKeys(
-                "group", "subject", "description", "customerName", "priority");
+        assertThat(runtimeService.getVariables(instance.getId())).containsOnlyKeys("ticketNumber", "group",
+                "requiredSkill", "subject", "description", "customerName", "customerContact", "priority",
+                "accepted");
     }
 
-    private String openInquiry() {
-        return tickets.create(new CreateTicketRequest("inquiry", "登录不了", "提示密码错误", Channel.web,
-                Priority.normal, "account", new CustomerDetails("张三", "zhang@example.com", null, "standard"),
-                Map.of()), "alice").getNumber();
+    private String openInquiry(String subject, String description, Priority priority, String tier) {
+        return tickets.create(new CreateTicketRequest("inquiry", subject, description, Channel.web, priority, null,
+                new CustomerDetails("张三", "zhang@example.com", null, tier, null), Map.of()), "alice").getNumber();
     }
 
     private ProcessInstance processOf(String number) {
         return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
     }
 
-    private void workAs(ProcessInstance instance, String userId, Map<String, ?> formValues) {
-        identityService.setAuthentication(userId, List.of("support"));
-        taskService.claim(task(instance).getId(), userId);
-        complete(task(instance), new HashMap<String, Object>(formValues));
+    /** Completes the ticket's one open work task (not an escalation task) as its assignee, with these form values. */
+    private void work(ProcessInstance instance, Map<String, ?> formValues) {
+        Task task = taskService.createTaskQuery().processInstanceId(instance.getId())
+                .taskCandidateGroupIn(List.of("support", "tech", "finance")).includeAssignedTasks().singleResult();
+        complete(task, formValues);
+    }
+
+    private void work(ProcessInstance instance, String taskKey, Map<String, ?> formValues) {
+        complete(task(taskKey, instance), formValues);
+    }
+
+    private void complete(Task task, Map<String, ?> formValues) {
+        assertThat(task.getAssignee()).as("assigned by workload").isNotNull();
+        identityService.setAuthentication(task.getAssignee(), List.of("support"));
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete(task, new HashMap<>(formValues));
+        identityService.clearAuthentication();
+    }
+
+    private String leastLoaded(String... agents) {
+        return Stream.of(agents).min(Comparator.comparingLong(
+                        (String agent) -> taskService.createTaskQuery().taskAssignee(agent).count())
+                .thenComparing(Comparator.naturalOrder())).orElseThrow();
+    }
+
+    private static SlaView clock(TicketDetails ticket, String target) {
+        return ticket.sla().stream().filter(sla -> sla.target().equals(target)).findFirst().orElseThrow();
+    }
+
+    private static TicketFilter filter(String sla) {
+        return new TicketFilter(null, null, null, null, null, null, null, sla);
     }
 
     private String status(String number) {
         return queries.details(number).status();
     }
 
-    private static List<String> types(List<TimelineEntry> timeline) {
-        return timeline.stream().map(TimelineEntry::type).toList();
+    private static List<String> types(TicketDetails ticket) {
+        return ticket.timeline().stream().map(TimelineEntry::type).toList();
+    }
+
+    private static void setClock(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
     }
 }

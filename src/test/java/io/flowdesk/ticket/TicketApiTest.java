@@ -43,11 +43,17 @@ class TicketApiTest {
         assertThat(ticket.get("type").asText()).isEqualTo("inquiry");
         assertThat(ticket.get("status").asText()).isEqualTo("new");
         assertThat(ticket.get("priority").asText()).isEqualTo("normal");
-        assertThat(ticket.get("group").asText()).isEqualTo("support");
+        assertThat(ticket.get("group").asText()).as("routing: a connection failure is for tech").isEqualTo("tech");
+        assertThat(ticket.get("assignee").asText()).as("the one tech agent with the skill").isEqualTo("tom");
         assertThat(ticket.at("/customer/tier").asText()).isEqualTo("standard");
         assertThat(ticket.at("/fields/orderNumber").asText()).isEqualTo("SO-1001");
         assertThat(ticket.at("/currentTasks/0/key").asText()).isEqualTo("acceptInquiry");
-        assertThat(ticket.at("/currentTasks/0/candidateGroups/0").asText()).isEqualTo("support");
+        assertThat(ticket.at("/currentTasks/0/candidateGroups/0").asText()).isEqualTo("tech");
+        assertThat(ticket.at("/currentTasks/0/assignee").asText()).isEqualTo("tom");
+        assertThat(ticket.at("/sla/0/target").asText()).isEqualTo("firstResponse");
+        assertThat(ticket.at("/sla/0/state").asText()).isEqualTo("running");
+        assertThat(ticket.at("/sla/0/dueAt").asText()).isNotBlank();
+        assertThat(ticket.at("/sla/1/target").asText()).isEqualTo("resolution");
         assertThat(ticket.at("/timeline/0/type").asText()).isEqualTo("CREATED");
         assertThat(ticket.at("/timeline/0/actor").asText()).isEqualTo("alice");
     }
@@ -63,7 +69,7 @@ class TicketApiTest {
         assertThat(read.getBody().get("description").asText()).isEqualTo("型号 P-200，连不上 Wi-Fi");
         assertThat(read.getBody().get("createdAt").asText()).isNotBlank();
         assertThat(read.getBody().get("currentTasks")).hasSize(1);
-        assertThat(read.getBody().get("timeline")).hasSize(1);
+        assertThat(types(read.getBody())).containsExactly("CREATED", "ROUTED", "SLA_STARTED", "ASSIGNED");
     }
 
     @Test
@@ -75,7 +81,7 @@ class TicketApiTest {
         }
 
         JsonNode page = get("alice", "/api/tickets?customerEmail=" + email + "&status=new&type=inquiry"
-                + "&group=support&createdFrom=2020-01-01T00:00:00Z&size=2&page=0").getBody();
+                + "&group=tech&createdFrom=2020-01-01T00:00:00Z&size=2&page=0").getBody();
         assertThat(page.get("totalItems").asLong()).isEqualTo(3);
         assertThat(page.get("totalPages").asInt()).isEqualTo(2);
         assertThat(page.get("items")).hasSize(2);
@@ -108,10 +114,11 @@ class TicketApiTest {
 
         JsonNode ticket = get("bob", "/api/tickets/" + number).getBody();
         assertThat(ticket.get("firstResponseAt").asText()).isNotBlank();
-        assertThat(ticket.at("/timeline/1/type").asText()).isEqualTo("INTERNAL_NOTE");
-        assertThat(ticket.at("/timeline/2/type").asText()).isEqualTo("PUBLIC_REPLY");
-        assertThat(ticket.at("/timeline/2/body").asText()).isEqualTo("您好，请先升级固件");
-        assertThat(ticket.at("/timeline/2/actor").asText()).isEqualTo("bob");
+        List<String> types = types(ticket);
+        assertThat(types.subList(types.size() - 2, types.size())).containsExactly("INTERNAL_NOTE", "PUBLIC_REPLY");
+        JsonNode replyEntry = ticket.get("timeline").get(types.size() - 1);
+        assertThat(replyEntry.get("body").asText()).isEqualTo("您好，请先升级固件");
+        assertThat(replyEntry.get("actor").asText()).isEqualTo("bob");
     }
 
     @Test
@@ -254,6 +261,12 @@ class TicketApiTest {
 
     private ResponseEntity<JsonNode> get(String user, String path) {
         return http.withBasicAuth(user, "demo").getForEntity(path, JsonNode.class);
+    }
+
+    private static List<String> types(JsonNode ticket) {
+        List<String> types = new ArrayList<>();
+        ticket.get("timeline").forEach(entry -> types.add(entry.get("type").asText()));
+        return types;
     }
 
     private static List<String> fields(ResponseEntity<JsonNode> problem) {

@@ -24,7 +24,7 @@ class TicketFromVariables {
 
     /** Variable names a caller passes; custom fields come as {@code field.<name>}. */
     static final List<String> INTAKE_VARIABLES = List.of("subject", "description", "channel", "priority", "category",
-            "customerName", "customerEmail", "customerPhone", "customerTier");
+            "customerName", "customerEmail", "customerPhone", "customerTier", "customerRegion");
     static final String FIELD_PREFIX = "field.";
 
     private final Validator validator;
@@ -42,7 +42,8 @@ class TicketFromVariables {
                 option(variables, "priority", Priority.class),
                 text(variables, "category"),
                 new CustomerDetails(text(variables, "customerName"), text(variables, "customerEmail"),
-                        text(variables, "customerPhone"), text(variables, "customerTier")),
+                        text(variables, "customerPhone"), text(variables, "customerTier"),
+                        text(variables, "customerRegion")),
                 customFields(variables));
         Set<ConstraintViolation<CreateTicketRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
@@ -60,6 +61,7 @@ class TicketFromVariables {
             case "customer.email" -> "customerEmail";
             case "customer.phone" -> "customerPhone";
             case "customer.tier" -> "customerTier";
+            case "customer.region" -> "customerRegion";
             default -> propertyPath;
         };
     }

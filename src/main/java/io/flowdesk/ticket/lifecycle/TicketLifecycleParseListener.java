@@ -1,5 +1,6 @@
 package io.flowdesk.ticket.lifecycle;
 
+import io.flowdesk.common.BpmnProperties;
 import io.flowdesk.ticket.TicketUpdates;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -23,11 +24,13 @@ class TicketLifecycleParseListener extends AbstractBpmnParseListener {
     private final TicketUpdates updates;
     private final TicketFromVariables ticketFromVariables;
     private final RecordTaskInTimeline recordTaskInTimeline;
+    private final MirrorTicketPriority mirrorTicketPriority;
 
     TicketLifecycleParseListener(TicketUpdates updates, TicketFromVariables ticketFromVariables) {
         this.updates = updates;
         this.ticketFromVariables = ticketFromVariables;
         this.recordTaskInTimeline = new RecordTaskInTimeline(updates);
+        this.mirrorTicketPriority = new MirrorTicketPriority(updates);
     }
 
     @Override
@@ -44,6 +47,7 @@ class TicketLifecycleParseListener extends AbstractBpmnParseListener {
     @Override
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        task.addTaskListener(TaskListener.EVENTNAME_CREATE, mirrorTicketPriority);
         task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, recordTaskInTimeline);
         task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, recordTaskInTimeline);
         bindStatus(element, activity);

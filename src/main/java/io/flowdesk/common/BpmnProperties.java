@@ -1,4 +1,4 @@
-package io.flowdesk.ticket.lifecycle;
+package io.flowdesk.common;
 
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -6,16 +6,19 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import java.util.Optional;
 
 /** Reads the Camunda extension properties an analyst sets in Modeler ("Extension properties" panel). */
-final class BpmnProperties {
+public final class BpmnProperties {
 
-    static final String TICKET_TYPE = "flowdesk.ticketType";
-    static final String DEFAULT_GROUP = "flowdesk.defaultGroup";
-    static final String STATUS = "flowdesk.status";
+    public static final String TICKET_TYPE = "flowdesk.ticketType";
+    public static final String DEFAULT_GROUP = "flowdesk.defaultGroup";
+    public static final String STATUS = "flowdesk.status";
+    public static final String SLA_MET = "flowdesk.sla.met";
+    public static final String SLA_PAUSE = "flowdesk.sla.pause";
+    public static final String SLA_RESTART = "flowdesk.sla.restart";
 
     private BpmnProperties() {
     }
 
-    static Optional<String> read(Element element, String name) {
+    public static Optional<String> read(Element element, String name) {
         Element extensions = element.element("extensionElements");
         if (extensions == null) {
             return Optional.empty();

@@ -1,0 +1,46 @@
+package io.flowdesk.routing;
+
+import io.flowdesk.ticket.Ticket;
+import io.flowdesk.ticket.TicketUpdates;
+import io.flowdesk.ticket.TicketVariables;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * When a ticket's user task is created for a group, it goes straight to the agent {@link WorkloadAssignment}
+ * picks. The skill the routing table asked for applies to the ticket's own group; tasks for other groups
+ * (supervisors, managers) need no skill.
+ */
+class AssignByWorkload implements TaskListener {
+
+    private final Supplier<WorkloadAssignment> assignment;
+    private final TicketUpdates updates;
+
+    AssignByWorkload(Supplier<WorkloadAssignment> assignment, TicketUpdates updates) {
+        this.assignment = assignment;
+        this.updates = updates;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (task.getAssignee() != null) {
+            return;
+        }
+        String number = task.getExecution().getProcessBusinessKey();
+        Optional<Ticket> ticket = number == null ? Optional.empty() : updates.find(number);
+        Optional<String> group = task.getCandidates().stream()
+                .map(IdentityLink::getGroupId).filter(Objects::nonNull).findFirst();
+        if (ticket.isEmpty() || group.isEmpty()) {
+            return;
+        }
+        boolean ticketGroup = group.get().equals(task.getVariable(TicketVariables.GROUP));
+        String skill = ticketGroup ? (String) task.getVariable(TicketVariables.REQUIRED_SKILL) : null;
+        String keepWith = ticketGroup ? ticket.get().getAssignee() : null;
+        assignment.get().pickAgent(group.get(), skill, keepWith).ifPresent(task::setAssignee);
+    }
+}

@@ -1,0 +1,55 @@
+package io.flowdesk.routing;
+
+import io.flowdesk.common.BpmnProperties;
+import io.flowdesk.ticket.TicketUpdates;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every user task of a ticket process is assigned by workload when it is created, unless the analyst set
+ * {@code flowdesk.assignment=queue} on it (the task then waits in its group's queue).
+ */
+@Component
+class RoutingPlugin extends AbstractProcessEnginePlugin {
+
+    static final String ASSIGNMENT = "flowdesk.assignment";
+    static final String QUEUE = "queue";
+
+    /** Looked up when a task is created: the assignment needs engine services, which need this plugin first. */
+    private final ObjectProvider<WorkloadAssignment> assignment;
+    private final TicketUpdates updates;
+
+    RoutingPlugin(ObjectProvider<WorkloadAssignment> assignment, TicketUpdates updates) {
+        this.assignment = assignment;
+        this.updates = updates;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        AssignByWorkload assignByWorkload = new AssignByWorkload(assignment::getObject, updates);
+        listeners.add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                if (!QUEUE.equals(BpmnProperties.read(element, ASSIGNMENT).orElse(null))) {
+                    ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+                            .addTaskListener(TaskListener.EVENTNAME_CREATE, assignByWorkload);
+                }
+            }
+        });
+        configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+}

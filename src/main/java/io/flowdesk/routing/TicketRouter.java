@@ -1,0 +1,49 @@
+package io.flowdesk.routing;
+
+import io.flowdesk.ticket.Ticket;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+
+import java.util.Locale;
+
+/**
+ * Asks the analysts' routing table ({@code processes/routing.dmn}, decision {@code routing}) where a ticket
+ * goes. The table is the only place routing rules live: editing and redeploying it changes routing for every
+ * ticket type.
+ */
+@Service
+public class TicketRouter {
+
+    static final String DECISION_KEY = "routing";
+
+    private final DecisionService decisionService;
+
+    TicketRouter(DecisionService decisionService) {
+        this.decisionService = decisionService;
+    }
+
+    public RoutingDecision route(Ticket ticket) {
+        VariableMap inputs = Variables.createVariables()
+                .putValue("ticketType", ticket.getType())
+                .putValue("category", ticket.getCategory())
+                .putValue("priority", ticket.getPriority().name())
+                .putValue("customerTier", ticket.getCustomer().getTier())
+                .putValue("channel", ticket.getChannel().name())
+                .putValue("region", ticket.getCustomer().getRegion())
+                .putValue("text", searchableText(ticket));
+        DmnDecisionResultEntries result = decisionService.evaluateDecisionByKey(DECISION_KEY)
+                .variables(inputs).evaluate().getFirstResult();
+        String group = result == null ? null : result.getEntry("group");
+        String skill = result == null ? null : result.getEntry("requiredSkill");
+        return new RoutingDecision(group == null || group.isBlank() ? ticket.getGroup() : group.strip(),
+                skill == null || skill.isBlank() ? null : skill.strip());
+    }
+
+    private static String searchableText(Ticket ticket) {
+        String description = ticket.getDescription() == null ? "" : ticket.getDescription();
+        return (ticket.getSubject() + " " + description).toLowerCase(Locale.ROOT);
+    }
+}

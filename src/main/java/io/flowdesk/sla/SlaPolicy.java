@@ -1,0 +1,44 @@
+package io.flowdesk.sla;
+
+import io.flowdesk.ticket.Ticket;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+
+/** Asks the analysts' SLA table ({@code processes/sla-policy.dmn}, decision {@code slaPolicy}) for a ticket's terms. */
+@Service
+class SlaPolicy {
+
+    static final String DECISION_KEY = "slaPolicy";
+
+    private final DecisionService decisionService;
+
+    SlaPolicy(DecisionService decisionService) {
+        this.decisionService = decisionService;
+    }
+
+    SlaTerms termsFor(Ticket ticket) {
+        DmnDecisionResultEntries result = decisionService.evaluateDecisionByKey(DECISION_KEY)
+                .variables(Variables.createVariables()
+                        .putValue("priority", ticket.getPriority().name())
+                        .putValue("customerTier", ticket.getCustomer().getTier())
+                        .putValue("ticketType", ticket.getType())
+                        .putValue("category", ticket.getCategory()))
+                .evaluate().getFirstResult();
+        if (result == null) {
+            return SlaTerms.FALLBACK;
+        }
+        return new SlaTerms(
+                number(result, "firstResponseMinutes", SlaTerms.FALLBACK.firstResponseMinutes()),
+                number(result, "resolutionMinutes", SlaTerms.FALLBACK.resolutionMinutes()),
+                number(result, "warningPercent", SlaTerms.FALLBACK.warningPercent()),
+                number(result, "secondLevelPercent", SlaTerms.FALLBACK.secondLevelPercent()),
+                result.get("calendar") == null ? SlaTerms.FALLBACK.calendar() : result.get("calendar").toString());
+    }
+
+    private static int number(DmnDecisionResultEntries result, String name, int fallback) {
+        Object value = result.get(name);
+        return value instanceof Number number && number.intValue() > 0 ? number.intValue() : fallback;
+    }
+}
