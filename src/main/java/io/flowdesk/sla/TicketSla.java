@@ -140,7 +140,7 @@ public class TicketSla {
     }
 
     boolean warn(Instant now) {
-        if (warnedAt != null || metAt != null) {
+        if (warnedAt != null || metAt != null || breachedAt != null) {
             return false;
         }
         warnedAt = now;

@@ -77,6 +77,12 @@ public class TicketUpdates {
         record(ticket, type, actor, now).withChange(previous, assignee);
     }
 
+    /** Someone took a side task of the ticket (an escalation, say): recorded, but the ticket keeps its owner. */
+    public void assignSideTask(String number, String taskName, String assignee, String actor) {
+        Ticket ticket = get(number);
+        record(ticket, TicketEventType.ASSIGNED, actor, now()).withSummary(taskName).withChange(null, assignee);
+    }
+
     public void changePriority(String number, Priority priority, String actor) {
         Ticket ticket = get(number);
         if (ticket.getPriority() == priority) {

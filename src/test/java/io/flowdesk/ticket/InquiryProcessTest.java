@@ -154,9 +154,12 @@ class InquiryProcessTest {
 
         setClock(firstResponse.dueAt());
         execute(job("firstResponseDue", instance));
+        assertThat(job("firstResponseWarningDue", instance)).as("the warning fired once, before").isNull();
 
         TicketDetails breached = queries.details(number);
         assertThat(breached.priority()).isEqualTo(Priority.urgent);
+        assertThat(breached.assignee()).as("the supervisor's task does not take the ticket away from its agent")
+                .isEqualTo(task("acceptInquiry", instance).getAssignee());
         assertThat(clock(breached, "firstResponse").state()).isEqualTo("breached");
         assertThat(instance).isWaitingAt("acceptInquiry", "superviseLateFirstResponse");
         assertThat(task("superviseLateFirstResponse", instance)).hasCandidateGroupAssociated("supervisors")

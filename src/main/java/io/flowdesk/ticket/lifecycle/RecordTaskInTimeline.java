@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,10 +30,22 @@ class RecordTaskInTimeline implements TaskListener {
             return;
         }
         if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
-            updates.assign(number, task.getAssignee(), Actors.currentUser(task.getAssignee()));
+            String actor = Actors.currentUser(task.getAssignee());
+            if (isTicketWork(task)) {
+                updates.assign(number, task.getAssignee(), actor);
+            } else if (task.getAssignee() != null) {
+                updates.assignSideTask(number, task.getName(), task.getAssignee(), actor);
+            }
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             recordCompletion(number, task);
         }
+    }
+
+    /** A task of the ticket's own group is its work; other groups' tasks (escalations) leave the owner alone. */
+    private static boolean isTicketWork(DelegateTask task) {
+        Object group = task.getVariable(TicketVariables.GROUP);
+        return task.getCandidates().stream().map(link -> link.getGroupId()).filter(Objects::nonNull)
+                .allMatch(candidate -> candidate.equals(group));
     }
 
     private void recordCompletion(String number, DelegateTask task) {
