@@ -30,7 +30,7 @@ class RecordTaskInTimeline implements TaskListener {
             return;
         }
         if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
-            String actor = Actors.currentUser(task.getAssignee());
+            String actor = Actors.current();
             if (isTicketWork(task)) {
                 updates.assign(number, task.getAssignee(), actor);
             } else if (task.getAssignee() != null) {
