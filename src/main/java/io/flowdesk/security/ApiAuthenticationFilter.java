@@ -5,6 +5,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.http.HttpHeaders;
@@ -12,19 +14,32 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
- * HTTP Basic authentication for {@code /api} against Camunda's identity service: the same users and groups
- * that log in to Tasklist. The user and their groups are set as the engine's current authentication for the
- * request, so the engine and our timeline know who acted.
+ * HTTP Basic authentication for {@code /api} and {@code /engine-rest} against Camunda's identity service: the
+ * same users and groups that log in to Tasklist. The user and their groups are set as the engine's current
+ * authentication for the request, so the engine and our timeline know who acted.
+ *
+ * <p>A verified login is remembered for a short while (keyed by user and a SHA-256 of the password, never the
+ * password itself), so that a client sending the same credentials on every request costs neither a password
+ * hash nor a database round trip each time. A changed password or membership takes effect within that time.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BASIC = "Basic ";
+    static final Duration REMEMBER_LOGIN = Duration.ofSeconds(60);
 
     private final IdentityService identityService;
+    private final Cache<String, List<String>> verifiedLogins = Caffeine.newBuilder()
+            .expireAfterWrite(REMEMBER_LOGIN)
+            .maximumSize(10_000)
+            .build();
 
     ApiAuthenticationFilter(IdentityService identityService) {
         this.identityService = identityService;
@@ -34,18 +49,37 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String[] credentials = credentials(request.getHeader(HttpHeaders.AUTHORIZATION));
-        if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+        List<String> groups = credentials == null ? null : verifiedGroups(credentials[0], credentials[1]);
+        if (groups == null) {
             reject(response);
             return;
         }
-        String userId = credentials[0];
-        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).toList();
-        identityService.setAuthentication(userId, groups);
+        identityService.setAuthentication(credentials[0], groups);
         try {
             chain.doFilter(request, response);
         } finally {
             identityService.clearAuthentication();
+        }
+    }
+
+    /** The user's groups if the password is right, else null. */
+    private List<String> verifiedGroups(String userId, String password) {
+        String key = userId + ':' + sha256(password);
+        List<String> groups = verifiedLogins.getIfPresent(key);
+        if (groups == null && identityService.checkPassword(userId, password)) {
+            groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                    .map(Group::getId).toList();
+            verifiedLogins.put(key, groups);
+        }
+        return groups;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 
