@@ -10,6 +10,8 @@ public final class BpmnProperties {
 
     public static final String TICKET_TYPE = "flowdesk.ticketType";
     public static final String DEFAULT_GROUP = "flowdesk.defaultGroup";
+    /** The group of a ticket type that declares none. */
+    public static final String FALLBACK_GROUP = "support";
     public static final String STATUS = "flowdesk.status";
     public static final String SLA_MET = "flowdesk.sla.met";
     public static final String SLA_PAUSE = "flowdesk.sla.pause";

@@ -1,5 +1,6 @@
 package io.flowdesk.tickettype;
 
+import io.flowdesk.common.BpmnProperties;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
@@ -19,10 +20,6 @@ import java.util.stream.Collectors;
 /** The ticket types in force: the latest, active version of every process an analyst marked as a ticket type. */
 @Service
 public class TicketTypeCatalog {
-
-    static final String TICKET_TYPE_PROPERTY = "flowdesk.ticketType";
-    static final String DEFAULT_GROUP_PROPERTY = "flowdesk.defaultGroup";
-    static final String FALLBACK_GROUP = "support";
 
     private final RepositoryService repositoryService;
     /** A deployed definition never changes, so what we read from its model is kept by definition id. */
@@ -58,7 +55,7 @@ public class TicketTypeCatalog {
         Process process = repositoryService.getBpmnModelInstance(definition.getId())
                 .getModelElementById(definition.getKey());
         Map<String, String> properties = properties(process);
-        if (!Boolean.parseBoolean(properties.get(TICKET_TYPE_PROPERTY))) {
+        if (!Boolean.parseBoolean(properties.get(BpmnProperties.TICKET_TYPE))) {
             return Optional.empty();
         }
         String description = process.getDocumentations().stream()
@@ -67,7 +64,7 @@ public class TicketTypeCatalog {
                 definition.getName() != null ? definition.getName() : definition.getKey(),
                 description.isEmpty() ? null : description,
                 definition.getVersion(),
-                properties.getOrDefault(DEFAULT_GROUP_PROPERTY, FALLBACK_GROUP)));
+                properties.getOrDefault(BpmnProperties.DEFAULT_GROUP, BpmnProperties.FALLBACK_GROUP)));
     }
 
     private static Map<String, String> properties(Process process) {

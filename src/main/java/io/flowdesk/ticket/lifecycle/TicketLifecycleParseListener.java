@@ -38,7 +38,8 @@ class TicketLifecycleParseListener extends AbstractBpmnParseListener {
         boolean ticketType = BpmnProperties.read(processElement, BpmnProperties.TICKET_TYPE)
                 .map(Boolean::parseBoolean).orElse(false);
         if (ticketType) {
-            String defaultGroup = BpmnProperties.read(processElement, BpmnProperties.DEFAULT_GROUP).orElse("support");
+            String defaultGroup = BpmnProperties.read(processElement, BpmnProperties.DEFAULT_GROUP)
+                    .orElse(BpmnProperties.FALLBACK_GROUP);
             processDefinition.addListener(ExecutionListener.EVENTNAME_START,
                     new OpenTicketOnProcessStart(updates, ticketFromVariables, processDefinition.getKey(), defaultGroup));
         }
