@@ -18,7 +18,6 @@ create table agent_skill (
 
 -- one row per SLA target of a ticket (first response, resolution); times are working time of its calendar
 create table ticket_sla (
-    id                   bigint      not null primary key,
     version              bigint      not null,
     ticket_id            bigint      not null,
     target               varchar(32) not null,
@@ -34,7 +33,7 @@ create table ticket_sla (
     second_level_at      datetime(6),
     met_at               datetime(6),
     paused_at            datetime(6),
-    constraint uk_ticket_sla unique (ticket_id, target),
+    constraint pk_ticket_sla primary key (ticket_id, target),
     constraint fk_ticket_sla_ticket foreign key (ticket_id) references ticket (id)
 );
 

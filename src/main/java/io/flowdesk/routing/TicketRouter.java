@@ -1,5 +1,6 @@
 package io.flowdesk.routing;
 
+import io.flowdesk.common.LatestDefinitions;
 import io.flowdesk.ticket.Ticket;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
@@ -20,9 +21,11 @@ public class TicketRouter {
     static final String DECISION_KEY = "routing";
 
     private final DecisionService decisionService;
+    private final LatestDefinitions latest;
 
-    TicketRouter(DecisionService decisionService) {
+    TicketRouter(DecisionService decisionService, LatestDefinitions latest) {
         this.decisionService = decisionService;
+        this.latest = latest;
     }
 
     public RoutingDecision route(Ticket ticket) {
@@ -34,7 +37,7 @@ public class TicketRouter {
                 .putValue("channel", ticket.getChannel().name())
                 .putValue("region", ticket.getCustomer().getRegion())
                 .putValue("text", searchableText(ticket));
-        DmnDecisionResultEntries result = decisionService.evaluateDecisionByKey(DECISION_KEY)
+        DmnDecisionResultEntries result = decisionService.evaluateDecisionById(latest.decisionId(DECISION_KEY))
                 .variables(inputs).evaluate().getFirstResult();
         String group = result == null ? null : result.getEntry("group");
         String skill = result == null ? null : result.getEntry("requiredSkill");

@@ -1,9 +1,12 @@
 package io.flowdesk.routing;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,9 @@ public class WorkloadAssignment {
     private final IdentityService identityService;
     private final AgentProfileRepository profiles;
     private final AgentWorkload workload;
+    /** Group membership changes seldom; a new member gets tickets within half a minute. */
+    private final Cache<String, List<String>> membersOf = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(1_000).build();
 
     WorkloadAssignment(IdentityService identityService, AgentProfileRepository profiles, AgentWorkload workload) {
         this.identityService = identityService;
@@ -30,9 +36,12 @@ public class WorkloadAssignment {
     }
 
     public Optional<String> pickAgent(String group, String requiredSkill, String currentAssignee) {
-        List<String> members = identityService.createUserQuery().memberOfGroup(group).list().stream()
-                .map(User::getId).toList();
-        Map<String, AgentProfile> qualified = profiles.findAllById(members).stream()
+        List<String> members = membersOf.get(group, g -> identityService.createUserQuery().memberOfGroup(g).list()
+                .stream().map(User::getId).toList());
+        if (members.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, AgentProfile> qualified = profiles.findWithSkills(members).stream()
                 .filter(profile -> profile.canTake(requiredSkill))
                 .collect(Collectors.toMap(AgentProfile::getUserId, Function.identity()));
         if (currentAssignee != null && qualified.containsKey(currentAssignee)) {

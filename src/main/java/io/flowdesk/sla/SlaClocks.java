@@ -41,15 +41,13 @@ public class SlaClocks {
         this.clock = clock;
     }
 
-    /** Starts (or restarts) every clock of the ticket with the terms the policy gives it now. */
+    /** Starts every clock of a new ticket with the terms the policy gives it (once per ticket). */
     public void start(String number) {
         Ticket ticket = ticket(number);
         SlaTerms terms = policy.termsFor(ticket);
         Instant now = clock.instant();
         for (SlaTarget target : SlaTarget.values()) {
-            TicketSla sla = clocks.findByTicketIdAndTarget(ticket.getId(), target)
-                    .orElseGet(() -> clocks.save(new TicketSla(ticket.getId(), target, terms, now)));
-            sla.restart(terms, now);
+            clocks.save(new TicketSla(ticket.getId(), target, terms, now));
         }
         BusinessCalendar calendar = calendars.named(terms.calendar());
         updates.note(number, TicketEventType.SLA_STARTED, SYSTEM, String.format(
@@ -138,7 +136,7 @@ public class SlaClocks {
     }
 
     private TicketSla find(String number, SlaTarget target) {
-        return clocks.findByTicketIdAndTarget(ticket(number).getId(), target)
+        return clocks.find(ticket(number).getId(), target)
                 .orElseThrow(() -> new IllegalStateException("Ticket " + number + " has no " + target.bpmnName()
                         + " clock: its process must run the startSlaClocks task first"));
     }

@@ -1,5 +1,6 @@
 package io.flowdesk.sla;
 
+import io.flowdesk.common.LatestDefinitions;
 import io.flowdesk.ticket.Ticket;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
@@ -13,13 +14,15 @@ class SlaPolicy {
     static final String DECISION_KEY = "slaPolicy";
 
     private final DecisionService decisionService;
+    private final LatestDefinitions latest;
 
-    SlaPolicy(DecisionService decisionService) {
+    SlaPolicy(DecisionService decisionService, LatestDefinitions latest) {
         this.decisionService = decisionService;
+        this.latest = latest;
     }
 
     SlaTerms termsFor(Ticket ticket) {
-        DmnDecisionResultEntries result = decisionService.evaluateDecisionByKey(DECISION_KEY)
+        DmnDecisionResultEntries result = decisionService.evaluateDecisionById(latest.decisionId(DECISION_KEY))
                 .variables(Variables.createVariables()
                         .putValue("priority", ticket.getPriority().name())
                         .putValue("customerTier", ticket.getCustomer().getTier())

@@ -4,15 +4,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * One SLA clock of a ticket. It counts working time of its calendar: {@code usedSeconds} holds what was used
@@ -21,23 +21,47 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "ticket_sla")
+@IdClass(TicketSla.Key.class)
 public class TicketSla {
 
+    /**
+     * A clock is found by ticket and target, its primary key: the engine's timers and listeners look it up
+     * several times per command, and a lookup by key is answered from the persistence context.
+     */
+    public static class Key implements Serializable {
+
+        private Long ticketId;
+        private SlaTarget target;
+
+        protected Key() {
+        }
+
+        public Key(Long ticketId, SlaTarget target) {
+            this.ticketId = ticketId;
+            this.target = target;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && Objects.equals(ticketId, key.ticketId) && target == key.target;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(ticketId, target);
+        }
+    }
+
     @Id
-    @GeneratedValue(strategy = GenerationType.TABLE, generator = "ticketSlaIds")
-    @TableGenerator(name = "ticketSlaIds", table = "id_sequence", pkColumnName = "sequence_name",
-            valueColumnName = "next_val", pkColumnValue = "ticket_sla", allocationSize = 100)
-    private Long id;
+    private Long ticketId;
+
+    @Id
+    @Enumerated(EnumType.STRING)
+    @Column(length = 32)
+    private SlaTarget target;
 
     @Version
     private Long version;
-
-    @Column(nullable = false)
-    private Long ticketId;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 32)
-    private SlaTarget target;
 
     @Column(nullable = false, length = 32)
     private String calendar;

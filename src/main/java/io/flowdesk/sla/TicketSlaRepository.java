@@ -5,9 +5,11 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import java.util.List;
 import java.util.Optional;
 
-interface TicketSlaRepository extends JpaRepository<TicketSla, Long> {
+interface TicketSlaRepository extends JpaRepository<TicketSla, TicketSla.Key> {
 
-    Optional<TicketSla> findByTicketIdAndTarget(Long ticketId, SlaTarget target);
+    default Optional<TicketSla> find(Long ticketId, SlaTarget target) {
+        return findById(new TicketSla.Key(ticketId, target));
+    }
 
     List<TicketSla> findByTicketIdOrderByTarget(Long ticketId);
 }

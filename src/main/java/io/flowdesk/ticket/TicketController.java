@@ -35,10 +35,10 @@ class TicketController {
 
     @PostMapping
     ResponseEntity<TicketDetails> create(@Valid @RequestBody CreateTicketRequest request) {
-        Ticket ticket = tickets.create(request, currentUser.id());
+        TicketDetails ticket = tickets.create(request, currentUser.id());
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{number}")
-                .buildAndExpand(ticket.getNumber()).toUri();
-        return ResponseEntity.created(location).body(queries.details(ticket.getNumber()));
+                .buildAndExpand(ticket.number()).toUri();
+        return ResponseEntity.created(location).body(ticket);
     }
 
     @GetMapping("/{number}")

@@ -1,5 +1,6 @@
 package io.flowdesk.ticket;
 
+import io.flowdesk.ticket.TicketViews.TicketDetails;
 import io.flowdesk.tickettype.TicketType;
 import io.flowdesk.tickettype.TicketTypeCatalog;
 import io.flowdesk.tickettype.UnknownTicketTypeException;
@@ -17,20 +18,25 @@ public class TicketService {
     private final TicketUpdates updates;
     private final TicketTypeCatalog ticketTypes;
     private final RuntimeService runtimeService;
+    private final TicketQueries queries;
 
-    TicketService(TicketUpdates updates, TicketTypeCatalog ticketTypes, RuntimeService runtimeService) {
+    TicketService(TicketUpdates updates, TicketTypeCatalog ticketTypes, RuntimeService runtimeService,
+                  TicketQueries queries) {
         this.updates = updates;
         this.ticketTypes = ticketTypes;
         this.runtimeService = runtimeService;
+        this.queries = queries;
     }
 
+    /** The new ticket as the API shows it, read in the same transaction: no second round of connections. */
     @Transactional
-    public Ticket create(CreateTicketRequest request, String actor) {
+    public TicketDetails create(CreateTicketRequest request, String actor) {
         TicketType type = ticketTypes.find(request.type())
                 .orElseThrow(() -> new UnknownTicketTypeException(request.type(), ticketTypes.keys()));
         Ticket ticket = updates.open(request.toNewTicket(Channel.api, null), type.defaultGroup(), actor);
-        runtimeService.startProcessInstanceByKey(type.key(), ticket.getNumber(), TicketVariables.of(ticket));
-        return ticket;
+        runtimeService.startProcessInstanceById(type.processDefinitionId(), ticket.getNumber(),
+                TicketVariables.of(ticket));
+        return queries.details(ticket.getNumber());
     }
 
     @Transactional

@@ -38,8 +38,8 @@ public class TicketUpdates {
     public Ticket open(NewTicket request, String group, String actor) {
         Instant now = now();
         Ticket ticket = tickets.save(new Ticket(numbers.nextId(), request, group, now));
-        record(ticket, TicketEventType.CREATED, actor, now)
-                .withSummary("via " + request.channel() + ", group " + group);
+        save(event(ticket, TicketEventType.CREATED, actor, now)
+                .withSummary("via " + request.channel() + ", group " + group));
         log.info("{} opened as {} via {} by {}", ticket.getNumber(), request.type(), request.channel(), actor);
         return ticket;
     }
@@ -61,7 +61,7 @@ public class TicketUpdates {
         }
         Instant now = now();
         ticket.changeStatus(status, now);
-        record(ticket, TicketEventType.STATUS_CHANGED, actor, now).withChange(previous, status);
+        save(event(ticket, TicketEventType.STATUS_CHANGED, actor, now).withChange(previous, status));
         log.info("{} status {} -> {}", number, previous, status);
     }
 
@@ -74,13 +74,13 @@ public class TicketUpdates {
         String previous = ticket.getAssignee();
         ticket.assignTo(assignee, now);
         TicketEventType type = assignee == null ? TicketEventType.UNASSIGNED : TicketEventType.ASSIGNED;
-        record(ticket, type, actor, now).withChange(previous, assignee);
+        save(event(ticket, type, actor, now).withChange(previous, assignee));
     }
 
     /** Someone took a side task of the ticket (an escalation, say): recorded, but the ticket keeps its owner. */
     public void assignSideTask(String number, String taskName, String assignee, String actor) {
         Ticket ticket = get(number);
-        record(ticket, TicketEventType.ASSIGNED, actor, now()).withSummary(taskName).withChange(null, assignee);
+        save(event(ticket, TicketEventType.ASSIGNED, actor, now()).withSummary(taskName).withChange(null, assignee));
     }
 
     public void changePriority(String number, Priority priority, String actor) {
@@ -91,7 +91,7 @@ public class TicketUpdates {
         Instant now = now();
         Priority previous = ticket.getPriority();
         ticket.changePriority(priority, now);
-        record(ticket, TicketEventType.PRIORITY_CHANGED, actor, now).withChange(previous.name(), priority.name());
+        save(event(ticket, TicketEventType.PRIORITY_CHANGED, actor, now).withChange(previous.name(), priority.name()));
     }
 
     public TicketEvent addComment(String number, boolean isPublic, String body, String actor) {
@@ -102,8 +102,8 @@ public class TicketUpdates {
         } else {
             ticket.touch(now);
         }
-        return record(ticket, isPublic ? TicketEventType.PUBLIC_REPLY : TicketEventType.INTERNAL_NOTE, actor, now)
-                .withBody(body);
+        return save(event(ticket, isPublic ? TicketEventType.PUBLIC_REPLY : TicketEventType.INTERNAL_NOTE, actor, now)
+                .withBody(body));
     }
 
     /** Routing decided the group (and skill) the ticket belongs to. */
@@ -112,8 +112,8 @@ public class TicketUpdates {
         Instant now = now();
         String previous = ticket.getGroup();
         ticket.moveToGroup(group, now);
-        record(ticket, TicketEventType.ROUTED, actor, now).withChange(previous, group)
-                .withSummary(requiredSkill == null ? "group " + group : "group " + group + ", skill " + requiredSkill);
+        save(event(ticket, TicketEventType.ROUTED, actor, now).withChange(previous, group)
+                .withSummary(requiredSkill == null ? "group " + group : "group " + group + ", skill " + requiredSkill));
         log.info("{} routed to {} (skill {})", number, group, requiredSkill);
     }
 
@@ -124,7 +124,7 @@ public class TicketUpdates {
         String previous = ticket.getGroup();
         ticket.moveToGroup(group, now);
         ticket.assignTo(null, now);
-        record(ticket, TicketEventType.TRANSFERRED, actor, now).withChange(previous, group).withBody(reason);
+        save(event(ticket, TicketEventType.TRANSFERRED, actor, now).withChange(previous, group).withBody(reason));
         log.info("{} transferred {} -> {} by {}", number, previous, group, actor);
     }
 
@@ -133,28 +133,33 @@ public class TicketUpdates {
         Ticket ticket = get(number);
         Instant now = now();
         ticket.touch(now);
-        record(ticket, TicketEventType.CUSTOMER_MESSAGE, actor, now).withBody(body);
+        save(event(ticket, TicketEventType.CUSTOMER_MESSAGE, actor, now).withBody(body));
     }
 
     /** A timeline entry for something another feature did to the ticket (SLA clocks, for one). */
     public void note(String number, TicketEventType type, String actor, String summary) {
         Ticket ticket = get(number);
-        record(ticket, type, actor, now()).withSummary(summary);
+        save(event(ticket, type, actor, now()).withSummary(summary));
     }
 
     public void completeStep(String number, String stepName, String actor) {
         Ticket ticket = get(number);
         Instant now = now();
         ticket.touch(now);
-        record(ticket, TicketEventType.STEP_COMPLETED, actor, now).withSummary(stepName);
+        save(event(ticket, TicketEventType.STEP_COMPLETED, actor, now).withSummary(stepName));
     }
 
     private Ticket get(String number) {
         return tickets.findByNumber(number).orElseThrow(() -> new TicketNotFoundException(number));
     }
 
-    private TicketEvent record(Ticket ticket, TicketEventType type, String actor, Instant at) {
-        return events.save(new TicketEvent(ticket.getId(), type, actor, at));
+    /** A timeline entry, complete before it is saved: one insert, no update after it. */
+    private static TicketEvent event(Ticket ticket, TicketEventType type, String actor, Instant at) {
+        return new TicketEvent(ticket.getId(), type, actor, at);
+    }
+
+    private TicketEvent save(TicketEvent event) {
+        return events.save(event);
     }
 
     private Instant now() {

@@ -1,6 +1,7 @@
 package io.flowdesk.tickettype;
 
 import io.flowdesk.common.BpmnProperties;
+import io.flowdesk.common.LatestDefinitions;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
@@ -22,11 +23,13 @@ import java.util.stream.Collectors;
 public class TicketTypeCatalog {
 
     private final RepositoryService repositoryService;
+    private final LatestDefinitions latest;
     /** A deployed definition never changes, so what we read from its model is kept by definition id. */
     private final Map<String, Optional<TicketType>> byDefinitionId = new ConcurrentHashMap<>();
 
-    TicketTypeCatalog(RepositoryService repositoryService) {
+    TicketTypeCatalog(RepositoryService repositoryService, LatestDefinitions latest) {
         this.repositoryService = repositoryService;
+        this.latest = latest;
     }
 
     public List<TicketType> all() {
@@ -38,9 +41,7 @@ public class TicketTypeCatalog {
     }
 
     public Optional<TicketType> find(String key) {
-        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
-                .processDefinitionKey(key).latestVersion().active().singleResult();
-        return definition == null ? Optional.empty() : describe(definition);
+        return latest.process(key).flatMap(this::describe);
     }
 
     public List<String> keys() {
@@ -64,7 +65,8 @@ public class TicketTypeCatalog {
                 definition.getName() != null ? definition.getName() : definition.getKey(),
                 description.isEmpty() ? null : description,
                 definition.getVersion(),
-                properties.getOrDefault(BpmnProperties.DEFAULT_GROUP, BpmnProperties.FALLBACK_GROUP)));
+                properties.getOrDefault(BpmnProperties.DEFAULT_GROUP, BpmnProperties.FALLBACK_GROUP),
+                definition.getId()));
     }
 
     private static Map<String, String> properties(Process process) {

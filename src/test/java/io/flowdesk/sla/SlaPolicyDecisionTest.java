@@ -2,9 +2,6 @@ package io.flowdesk.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,24 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.dmn.engine.DmnDecision;
+import io.flowdesk.common.DecisionTableUnderTest;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.HitPolicy;
-import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.Output;
-import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,270 +28,239 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SlaPolicyDecisionTest {
 
-  private static final Path MODEL = Path.of("processes/sla-policy.dmn");
-  private static final List<String> OUTPUTS =
-      List.of("firstResponseMinutes", "resolutionMinutes", "warningPercent", "secondLevelPercent", "calendar");
+    private static final Path MODEL = Path.of("processes/sla-policy.dmn");
+    private static final List<String> OUTPUTS =
+            List.of("firstResponseMinutes", "resolutionMinutes", "warningPercent", "secondLevelPercent", "calendar");
 
-  private static DefaultDmnEngineConfiguration configuration;
-  private static DmnEngine engine;
-  private static DmnDecision slaPolicy;
-  private static final List<String> firedRules = new ArrayList<>();
+    private static DecisionTableUnderTest slaPolicy;
 
-  /** What the table decided, and which row decided it. */
-  record Sla(String rule, Integer firstResponseMinutes, Integer resolutionMinutes, Integer warningPercent,
-      Integer secondLevelPercent, String calendar) {}
+    /** What the table decided, and which row decided it. */
+    record Sla(String rule, Integer firstResponseMinutes, Integer resolutionMinutes, Integer warningPercent,
+            Integer secondLevelPercent, String calendar) {}
 
-  @BeforeAll
-  static void parseTheTable() throws IOException {
-    configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration
-        .enableFeelLegacyBehavior(false) // process engine default: dmnFeelEnableLegacyBehavior = false
-        .setReturnBlankTableOutputAsNull(false) // process engine default: dmnReturnBlankTableOutputAsNull = false
-        .customPostDecisionTableEvaluationListeners(List.of(event -> {
-          firedRules.clear();
-          event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(firedRules::add);
-        }));
-    engine = configuration.buildEngine();
-    try (InputStream in = Files.newInputStream(MODEL)) {
-      slaPolicy = engine.parseDecision("slaPolicy", in);
+    @BeforeAll
+    static void parseTheTable() {
+        slaPolicy = DecisionTableUnderTest.parse(MODEL, "slaPolicy");
     }
-  }
 
-  @BeforeEach
-  void forgetTheLastEvaluation() {
-    firedRules.clear();
-  }
+    // ---- row 0: training demo ----------------------------------------------------------------------------------
 
-  // ---- row 0: training demo ----------------------------------------------------------------------------------
-
-  @Test
-  void the_sla_demo_category_gets_tiny_round_the_clock_targets_for_live_training() {
-    assertThat(sla("normal", "standard", "inquiry", "sla-demo"))
-        .isEqualTo(new Sla("sla_demo", 1, 3, 75, 150, "24x7"));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"urgent", "high", "normal", "low"})
-  void the_demo_row_wins_over_every_priority_and_tier(String priority) {
-    assertThat(sla(priority, "vip", "inquiry", "sla-demo")).isEqualTo(new Sla("sla_demo", 1, 3, 75, 150, "24x7"));
-    assertThat(sla(priority, "standard", "complaint", "sla-demo")).isEqualTo(new Sla("sla_demo", 1, 3, 75, 150, "24x7"));
-  }
-
-  @Test
-  void the_demo_row_also_applies_when_priority_and_tier_are_missing() {
-    assertThat(sla(null, null, null, "sla-demo")).isEqualTo(new Sla("sla_demo", 1, 3, 75, 150, "24x7"));
-  }
-
-  // ---- rows 1 to 7: priority × tier --------------------------------------------------------------------------
-
-  @Test
-  void an_urgent_vip_ticket_gets_15_minutes_to_respond_and_4_hours_to_resolve() {
-    assertThat(sla("urgent", "vip")).isEqualTo(new Sla("sla_urgent_vip", 15, 240, 75, 150, "business"));
-  }
-
-  @Test
-  void an_urgent_ticket_gets_30_minutes_to_respond_and_8_hours_to_resolve() {
-    assertThat(sla("urgent", "standard")).isEqualTo(new Sla("sla_urgent", 30, 480, 75, 150, "business"));
-  }
-
-  @Test
-  void a_high_vip_ticket_gets_30_minutes_to_respond_and_8_hours_to_resolve() {
-    assertThat(sla("high", "vip")).isEqualTo(new Sla("sla_high_vip", 30, 480, 75, 150, "business"));
-  }
-
-  @Test
-  void a_high_ticket_gets_1_hour_to_respond_and_16_hours_to_resolve() {
-    assertThat(sla("high", "standard")).isEqualTo(new Sla("sla_high", 60, 960, 75, 150, "business"));
-  }
-
-  @Test
-  void a_normal_vip_ticket_gets_1_hour_to_respond_and_16_hours_to_resolve() {
-    assertThat(sla("normal", "vip")).isEqualTo(new Sla("sla_normal_vip", 60, 960, 75, 150, "business"));
-  }
-
-  @Test
-  void a_normal_ticket_gets_4_hours_to_respond_and_24_hours_to_resolve() {
-    assertThat(sla("normal", "standard")).isEqualTo(new Sla("sla_normal", 240, 1440, 75, 150, "business"));
-  }
-
-  @Test
-  void a_low_ticket_gets_8_hours_to_respond_and_40_hours_to_resolve() {
-    assertThat(sla("low", "standard")).isEqualTo(new Sla("sla_low", 480, 2400, 75, 150, "business"));
-  }
-
-  @Test
-  void a_low_vip_ticket_gets_the_plain_low_targets() {
-    assertThat(sla("low", "vip")).isEqualTo(new Sla("sla_low", 480, 2400, 75, 150, "business"));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"urgent", "high", "normal", "low"})
-  void a_tier_other_than_vip_gets_the_plain_targets_of_its_priority(String priority) {
-    assertThat(sla(priority, "gold")).isEqualTo(sla(priority, "standard"));
-    assertThat(sla(priority, null)).isEqualTo(sla(priority, "standard"));
-  }
-
-  // ---- row 8: catch-all ----------------------------------------------------------------------------------------
-
-  @Test
-  void a_missing_priority_gets_the_normal_targets_from_the_catch_all() {
-    assertThat(sla(null, "standard")).isEqualTo(new Sla("sla_default", 240, 1440, 75, 150, "business"));
-  }
-
-  @Test
-  void an_unknown_priority_gets_the_normal_targets_from_the_catch_all_even_for_a_vip() {
-    assertThat(sla("critical", "vip")).isEqualTo(new Sla("sla_default", 240, 1440, 75, 150, "business"));
-  }
-
-  @Test
-  void missing_variables_fall_to_the_catch_all_instead_of_failing() {
-    assertThat(sla(new HashMap<>())).isEqualTo(new Sla("sla_default", 240, 1440, 75, 150, "business"));
-  }
-
-  // ---- properties across the whole table -------------------------------------------------------------------
-
-  @Test
-  void an_urgent_vip_ticket_is_faster_than_a_plain_urgent_one() {
-    Sla vip = sla("urgent", "vip");
-    Sla plain = sla("urgent", "standard");
-
-    assertThat(vip.firstResponseMinutes()).isLessThan(plain.firstResponseMinutes());
-    assertThat(vip.resolutionMinutes()).isLessThan(plain.resolutionMinutes());
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"urgent", "high", "normal"})
-  void a_vip_is_strictly_faster_than_a_standard_customer_at_the_same_priority(String priority) {
-    Sla vip = sla(priority, "vip");
-    Sla plain = sla(priority, "standard");
-
-    assertThat(vip.firstResponseMinutes()).isLessThan(plain.firstResponseMinutes());
-    assertThat(vip.resolutionMinutes()).isLessThan(plain.resolutionMinutes());
-  }
-
-  @Test
-  void a_higher_priority_is_never_slower_than_a_lower_one() {
-    for (String tier : List.of("vip", "standard")) {
-      List<Sla> byPriority = Stream.of("urgent", "high", "normal", "low").map(p -> sla(p, tier)).toList();
-      for (int i = 1; i < byPriority.size(); i++) {
-        assertThat(byPriority.get(i - 1).firstResponseMinutes()).as(tier).isLessThan(byPriority.get(i).firstResponseMinutes());
-        assertThat(byPriority.get(i - 1).resolutionMinutes()).as(tier).isLessThan(byPriority.get(i).resolutionMinutes());
-      }
+    @Test
+    void the_sla_demo_category_gets_tiny_round_the_clock_targets_for_live_training() {
+        assertThat(sla("normal", "standard", "inquiry", "sla-demo"))
+                .isEqualTo(new Sla("sla_demo", 1, 3, 75, 150, "24x7"));
     }
-  }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"inquiry", "complaint", "return", "repair"})
-  void the_ticket_type_does_not_change_the_targets_yet(String ticketType) {
-    for (String priority : List.of("urgent", "high", "normal", "low")) {
-      for (String tier : List.of("vip", "standard")) {
-        assertThat(sla(priority, tier, ticketType, "general")).isEqualTo(sla(priority, tier, "inquiry", "general"));
-      }
+    @ParameterizedTest
+    @ValueSource(strings = {"urgent", "high", "normal", "low"})
+    void the_demo_row_wins_over_every_priority_and_tier(String priority) {
+        assertThat(sla(priority, "vip", "inquiry", "sla-demo")).isEqualTo(new Sla("sla_demo", 1, 3, 75, 150, "24x7"));
+        assertThat(sla(priority, "standard", "complaint", "sla-demo"))
+                .isEqualTo(new Sla("sla_demo", 1, 3, 75, 150, "24x7"));
     }
-  }
 
-  static Stream<Arguments> everyCombination() {
-    List<String> priorities = Arrays.asList("urgent", "high", "normal", "low", "critical", null);
-    List<String> tiers = Arrays.asList("vip", "standard", null);
-    List<String> types = Arrays.asList("inquiry", "complaint", null);
-    List<String> categories = Arrays.asList("general", "hardware", "sla-demo", null);
-    List<Arguments> all = new ArrayList<>();
-    for (String p : priorities) for (String t : tiers) for (String y : types) for (String c : categories) {
-      all.add(Arguments.of(p, t, y, c));
+    @Test
+    void the_demo_row_also_applies_when_priority_and_tier_are_missing() {
+        assertThat(sla(null, null, null, "sla-demo")).isEqualTo(new Sla("sla_demo", 1, 3, 75, 150, "24x7"));
     }
-    return all.stream();
-  }
 
-  @ParameterizedTest(name = "priority={0} tier={1} type={2} category={3}")
-  @MethodSource("everyCombination")
-  void every_ticket_gets_all_five_outputs_and_they_are_sensible(String priority, String tier, String type, String category) {
-    DmnDecisionResult result = evaluate(vars(priority, tier, type, category));
+    // ---- rows 1 to 7: priority × tier --------------------------------------------------------------------------
 
-    assertThat(result).hasSize(1);
-    DmnDecisionResultEntries entries = result.getSingleResult();
-    assertThat(entries.getEntryMap()).containsOnlyKeys(OUTPUTS).doesNotContainValue(null);
-    assertThat(List.of(entries.get("firstResponseMinutes"), entries.get("resolutionMinutes"),
-        entries.get("warningPercent"), entries.get("secondLevelPercent")))
-        .allSatisfy(value -> assertThat(value).isInstanceOf(Integer.class).matches(v -> (Integer) v > 0, "positive"));
+    @Test
+    void an_urgent_vip_ticket_gets_15_minutes_to_respond_and_4_hours_to_resolve() {
+        assertThat(sla("urgent", "vip")).isEqualTo(new Sla("sla_urgent_vip", 15, 240, 75, 150, "business"));
+    }
 
-    Sla sla = toSla(entries);
-    assertThat(sla.resolutionMinutes()).isGreaterThan(sla.firstResponseMinutes());
-    assertThat(sla.warningPercent()).isBetween(1, 99);
-    assertThat(sla.secondLevelPercent()).isGreaterThan(100);
-    assertThat(sla.calendar()).isIn("business", "24x7");
-  }
+    @Test
+    void an_urgent_ticket_gets_30_minutes_to_respond_and_8_hours_to_resolve() {
+        assertThat(sla("urgent", "standard")).isEqualTo(new Sla("sla_urgent", 30, 480, 75, 150, "business"));
+    }
 
-  // ---- the model itself --------------------------------------------------------------------------------------
+    @Test
+    void a_high_vip_ticket_gets_30_minutes_to_respond_and_8_hours_to_resolve() {
+        assertThat(sla("high", "vip")).isEqualTo(new Sla("sla_high_vip", 30, 480, 75, 150, "business"));
+    }
 
-  @Test
-  void the_table_is_evaluated_by_the_feel_scala_engine_like_in_the_process_engine() {
-    assertThat(configuration.isEnableFeelLegacyBehavior()).isFalse();
-    assertThat(configuration.getFeelEngine()).isInstanceOf(ScalaFeelEngine.class);
-  }
+    @Test
+    void a_high_ticket_gets_1_hour_to_respond_and_16_hours_to_resolve() {
+        assertThat(sla("high", "standard")).isEqualTo(new Sla("sla_high", 60, 960, 75, 150, "business"));
+    }
 
-  @Test
-  void the_table_is_first_hit_with_the_documented_inputs_and_outputs_and_every_row_is_annotated() {
-    DmnModelInstance model = Dmn.readModelFromFile(MODEL.toFile());
-    Decision decision = model.getModelElementById("slaPolicy");
-    DecisionTable table = (DecisionTable) decision.getExpression();
+    @Test
+    void a_normal_vip_ticket_gets_1_hour_to_respond_and_16_hours_to_resolve() {
+        assertThat(sla("normal", "vip")).isEqualTo(new Sla("sla_normal_vip", 60, 960, 75, 150, "business"));
+    }
 
-    assertThat(decision.getName()).isEqualTo("SLA 策略 SLA policy");
-    assertThat(decision.getCamundaHistoryTimeToLiveString()).isEqualTo("P180D");
-    assertThat(table.getHitPolicy()).isEqualTo(HitPolicy.FIRST);
-    assertThat(table.getInputs()).extracting(input -> input.getInputExpression().getText().getTextContent())
-        .containsExactly("priority", "customerTier", "ticketType", "category");
-    assertThat(table.getInputs()).extracting(Input::getLabel).allMatch(SlaPolicyDecisionTest::hasChineseAndEnglish);
-    assertThat(table.getOutputs()).extracting(Output::getName).containsExactlyElementsOf(OUTPUTS);
-    assertThat(table.getOutputs()).extracting(Output::getTypeRef)
-        .containsExactly("integer", "integer", "integer", "integer", "string");
-    assertThat(table.getOutputs()).extracting(Output::getLabel).allMatch(SlaPolicyDecisionTest::hasChineseAndEnglish);
-    assertThat(table.getRules()).extracting(Rule::getId).containsExactly(
-        "sla_demo", "sla_urgent_vip", "sla_urgent", "sla_high_vip", "sla_high", "sla_normal_vip", "sla_normal",
-        "sla_low", "sla_default");
-    assertThat(table.getRules()).allSatisfy(rule -> {
-      assertThat(rule.getDescription()).as("annotation of %s", rule.getId()).isNotNull();
-      assertThat(hasChineseAndEnglish(rule.getDescription().getTextContent()))
-          .as("annotation of %s in Chinese and English", rule.getId()).isTrue();
-    });
-  }
+    @Test
+    void a_normal_ticket_gets_4_hours_to_respond_and_24_hours_to_resolve() {
+        assertThat(sla("normal", "standard")).isEqualTo(new Sla("sla_normal", 240, 1440, 75, 150, "business"));
+    }
 
-  // ---- helpers -----------------------------------------------------------------------------------------------
+    @Test
+    void a_low_ticket_gets_8_hours_to_respond_and_40_hours_to_resolve() {
+        assertThat(sla("low", "standard")).isEqualTo(new Sla("sla_low", 480, 2400, 75, 150, "business"));
+    }
 
-  private static boolean hasChineseAndEnglish(String text) {
-    return text != null && text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
-        && text.chars().anyMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
-  }
+    @Test
+    void a_low_vip_ticket_gets_the_plain_low_targets() {
+        assertThat(sla("low", "vip")).isEqualTo(new Sla("sla_low", 480, 2400, 75, 150, "business"));
+    }
 
-  private static Map<String, Object> vars(String priority, String customerTier, String ticketType, String category) {
-    Map<String, Object> vars = new HashMap<>(); // keeps null values, as a caller may pass them
-    vars.put("priority", priority);
-    vars.put("customerTier", customerTier);
-    vars.put("ticketType", ticketType);
-    vars.put("category", category);
-    return vars;
-  }
+    @ParameterizedTest
+    @ValueSource(strings = {"urgent", "high", "normal", "low"})
+    void a_tier_other_than_vip_gets_the_plain_targets_of_its_priority(String priority) {
+        assertThat(sla(priority, "gold")).isEqualTo(sla(priority, "standard"));
+        assertThat(sla(priority, null)).isEqualTo(sla(priority, "standard"));
+    }
 
-  private static DmnDecisionResult evaluate(Map<String, Object> vars) {
-    return engine.evaluateDecision(slaPolicy, vars);
-  }
+    // ---- row 8: catch-all ----------------------------------------------------------------------------------------
 
-  private static Sla sla(String priority, String customerTier) {
-    return sla(priority, customerTier, "inquiry", "general");
-  }
+    @Test
+    void a_missing_priority_gets_the_normal_targets_from_the_catch_all() {
+        assertThat(sla(null, "standard")).isEqualTo(new Sla("sla_default", 240, 1440, 75, 150, "business"));
+    }
 
-  private static Sla sla(String priority, String customerTier, String ticketType, String category) {
-    return sla(vars(priority, customerTier, ticketType, category));
-  }
+    @Test
+    void an_unknown_priority_gets_the_normal_targets_from_the_catch_all_even_for_a_vip() {
+        assertThat(sla("critical", "vip")).isEqualTo(new Sla("sla_default", 240, 1440, 75, 150, "business"));
+    }
 
-  private static Sla sla(Map<String, Object> vars) {
-    DmnDecisionResult result = evaluate(vars);
-    assertThat(result).as("FIRST hit policy with a catch-all row: exactly one result").hasSize(1);
-    return toSla(result.getSingleResult());
-  }
+    @Test
+    void missing_variables_fall_to_the_catch_all_instead_of_failing() {
+        assertThat(sla(new HashMap<>())).isEqualTo(new Sla("sla_default", 240, 1440, 75, 150, "business"));
+    }
 
-  private static Sla toSla(DmnDecisionResultEntries entries) {
-    assertThat(firedRules).as("rows that fired").hasSize(1);
-    return new Sla(firedRules.get(0), entries.getEntry("firstResponseMinutes"), entries.getEntry("resolutionMinutes"),
-        entries.getEntry("warningPercent"), entries.getEntry("secondLevelPercent"), entries.getEntry("calendar"));
-  }
+    // ---- properties across the whole table -------------------------------------------------------------------
+
+    @Test
+    void an_urgent_vip_ticket_is_faster_than_a_plain_urgent_one() {
+        Sla vip = sla("urgent", "vip");
+        Sla plain = sla("urgent", "standard");
+
+        assertThat(vip.firstResponseMinutes()).isLessThan(plain.firstResponseMinutes());
+        assertThat(vip.resolutionMinutes()).isLessThan(plain.resolutionMinutes());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"urgent", "high", "normal"})
+    void a_vip_is_strictly_faster_than_a_standard_customer_at_the_same_priority(String priority) {
+        Sla vip = sla(priority, "vip");
+        Sla plain = sla(priority, "standard");
+
+        assertThat(vip.firstResponseMinutes()).isLessThan(plain.firstResponseMinutes());
+        assertThat(vip.resolutionMinutes()).isLessThan(plain.resolutionMinutes());
+    }
+
+    @Test
+    void a_higher_priority_is_never_slower_than_a_lower_one() {
+        for (String tier : List.of("vip", "standard")) {
+            List<Sla> byPriority = Stream.of("urgent", "high", "normal", "low").map(p -> sla(p, tier)).toList();
+            for (int i = 1; i < byPriority.size(); i++) {
+                assertThat(byPriority.get(i - 1).firstResponseMinutes()).as(tier)
+                        .isLessThan(byPriority.get(i).firstResponseMinutes());
+                assertThat(byPriority.get(i - 1).resolutionMinutes()).as(tier)
+                        .isLessThan(byPriority.get(i).resolutionMinutes());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"inquiry", "complaint", "return", "repair"})
+    void the_ticket_type_does_not_change_the_targets_yet(String ticketType) {
+        for (String priority : List.of("urgent", "high", "normal", "low")) {
+            for (String tier : List.of("vip", "standard")) {
+                assertThat(sla(priority, tier, ticketType, "general"))
+                        .isEqualTo(sla(priority, tier, "inquiry", "general"));
+            }
+        }
+    }
+
+    static Stream<Arguments> everyCombination() {
+        List<String> priorities = Arrays.asList("urgent", "high", "normal", "low", "critical", null);
+        List<String> tiers = Arrays.asList("vip", "standard", null);
+        List<String> types = Arrays.asList("inquiry", "complaint", null);
+        List<String> categories = Arrays.asList("general", "hardware", "sla-demo", null);
+        List<Arguments> all = new ArrayList<>();
+        for (String p : priorities) for (String t : tiers) for (String y : types) for (String c : categories) {
+            all.add(Arguments.of(p, t, y, c));
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "priority={0} tier={1} type={2} category={3}")
+    @MethodSource("everyCombination")
+    void every_ticket_gets_all_five_outputs_and_they_are_sensible(String priority, String tier, String type,
+            String category) {
+        DmnDecisionResult result = evaluate(vars(priority, tier, type, category));
+
+        assertThat(result).hasSize(1);
+        DmnDecisionResultEntries entries = result.getSingleResult();
+        assertThat(entries.getEntryMap()).containsOnlyKeys(OUTPUTS).doesNotContainValue(null);
+        assertThat(List.of(entries.get("firstResponseMinutes"), entries.get("resolutionMinutes"),
+                entries.get("warningPercent"), entries.get("secondLevelPercent")))
+                .allSatisfy(value -> assertThat(value).isInstanceOf(Integer.class)
+                        .matches(v -> (Integer) v > 0, "positive"));
+
+        Sla sla = toSla(entries);
+        assertThat(sla.resolutionMinutes()).isGreaterThan(sla.firstResponseMinutes());
+        assertThat(sla.warningPercent()).isBetween(1, 99);
+        assertThat(sla.secondLevelPercent()).isGreaterThan(100);
+        assertThat(sla.calendar()).isIn("business", "24x7");
+    }
+
+    // ---- the model itself --------------------------------------------------------------------------------------
+
+    @Test
+    void the_table_is_evaluated_by_the_feel_scala_engine_like_in_the_process_engine() {
+        assertThat(slaPolicy.configuration().isEnableFeelLegacyBehavior()).isFalse();
+        assertThat(slaPolicy.configuration().getFeelEngine()).isInstanceOf(ScalaFeelEngine.class);
+    }
+
+    @Test
+    void the_table_is_first_hit_with_the_documented_inputs_and_outputs_and_every_row_is_annotated() {
+        slaPolicy.assertIsDocumentedFirstHitTable("SLA 策略 SLA policy",
+                List.of("priority", "customerTier", "ticketType", "category"),
+                OUTPUTS,
+                List.of("sla_demo", "sla_urgent_vip", "sla_urgent", "sla_high_vip", "sla_high", "sla_normal_vip",
+                        "sla_normal", "sla_low", "sla_default"));
+        assertThat(slaPolicy.table().getOutputs()).extracting(Output::getTypeRef)
+                .containsExactly("integer", "integer", "integer", "integer", "string");
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------
+
+    private static Map<String, Object> vars(String priority, String customerTier, String ticketType, String category) {
+        Map<String, Object> vars = new HashMap<>(); // keeps null values, as a caller may pass them
+        vars.put("priority", priority);
+        vars.put("customerTier", customerTier);
+        vars.put("ticketType", ticketType);
+        vars.put("category", category);
+        return vars;
+    }
+
+    private static DmnDecisionResult evaluate(Map<String, Object> vars) {
+        return slaPolicy.evaluate(vars);
+    }
+
+    private static Sla sla(String priority, String customerTier) {
+        return sla(priority, customerTier, "inquiry", "general");
+    }
+
+    private static Sla sla(String priority, String customerTier, String ticketType, String category) {
+        return sla(vars(priority, customerTier, ticketType, category));
+    }
+
+    private static Sla sla(Map<String, Object> vars) {
+        DmnDecisionResult result = evaluate(vars);
+        assertThat(result).as("FIRST hit policy with a catch-all row: exactly one result").hasSize(1);
+        return toSla(result.getSingleResult());
+    }
+
+    private static Sla toSla(DmnDecisionResultEntries entries) {
+        List<String> firedRules = slaPolicy.firedRules();
+        assertThat(firedRules).as("rows that fired").hasSize(1);
+        return new Sla(firedRules.get(0), entries.getEntry("firstResponseMinutes"),
+                entries.getEntry("resolutionMinutes"), entries.getEntry("warningPercent"),
+                entries.getEntry("secondLevelPercent"), entries.getEntry("calendar"));
+    }
 }

@@ -305,7 +305,7 @@ class InquiryProcessTest {
 
     private String openInquiry(String subject, String description, Priority priority, String tier) {
         return tickets.create(new CreateTicketRequest("inquiry", subject, description, Channel.web, priority, null,
-                new CustomerDetails("张三", "zhang@example.com", null, tier, null), Map.of()), "alice").getNumber();
+                new CustomerDetails("张三", "zhang@example.com", null, tier, null), Map.of()), "alice").number();
     }
 
     private ProcessInstance processOf(String number) {
