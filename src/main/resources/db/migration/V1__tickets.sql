@@ -1,17 +1,10 @@
 -- Flowdesk's own tables, beside the engine's ACT_* tables. Portable between H2 2.x and MySQL 8 / MariaDB 10.11.
 
-create table id_sequence (
-    sequence_name varchar(64) not null primary key,
-    next_val      bigint
-);
-
--- ticket ids (and so ticket numbers) are reserved in blocks by TicketNumberAllocator
-insert into id_sequence (sequence_name, next_val) values ('ticket', 1);
-
+-- Ids come from the database itself (auto_increment): no id table, no second connection or transaction
+-- per insert. A ticket's number (TK-000123) is made from its id, so it is not stored twice.
 create table ticket (
-    id                  bigint       not null primary key,
+    id                  bigint       auto_increment not null primary key,
     version             bigint       not null,
-    number              varchar(20)  not null,
     ticket_type         varchar(64)  not null,
     subject             varchar(200) not null,
     description         text,
@@ -31,8 +24,7 @@ create table ticket (
     updated_at          datetime(6)  not null,
     first_response_at   datetime(6),
     resolved_at         datetime(6),
-    closed_at           datetime(6),
-    constraint uk_ticket_number unique (number)
+    closed_at           datetime(6)
 );
 
 -- one index per list filter, each ending in created_at: the list is sorted newest first
@@ -52,7 +44,7 @@ create table ticket_field (
 );
 
 create table ticket_event (
-    id          bigint      not null primary key,
+    id          bigint      auto_increment not null primary key,
     ticket_id   bigint      not null,
     event_type  varchar(32) not null,
     actor       varchar(64) not null,

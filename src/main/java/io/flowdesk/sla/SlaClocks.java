@@ -86,6 +86,9 @@ public class SlaClocks {
     public void meet(String number, SlaTarget target) {
         TicketSla sla = find(number, target);
         BusinessCalendar calendar = calendars.named(sla.getCalendar());
+        if (target == SlaTarget.FIRST_RESPONSE) {
+            updates.markFirstResponse(number);
+        }
         if (sla.meet(calendar, clock.instant())) {
             long usedMinutes = sla.used(calendar, clock.instant()).toMinutes();
             updates.note(number, TicketEventType.SLA_MET, SYSTEM, String.format("%s %s after %d of %d min",

@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
@@ -27,15 +29,13 @@ public class Ticket {
     public static final String RESOLVED = "resolved";
     public static final String CLOSED = "closed";
 
-    /** Assigned by {@link TicketNumberAllocator} before insert: the number is made from it. */
+    /** From the database; the ticket number is made from it ({@link TicketNumbers}). */
     @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     @Version
     private Long version;
-
-    @Column(nullable = false, unique = true, length = 20)
-    private String number;
 
     @Column(name = "ticket_type", nullable = false, length = 64)
     private String type;
@@ -96,9 +96,7 @@ public class Ticket {
     protected Ticket() {
     }
 
-    Ticket(long id, NewTicket request, String group, Instant now) {
-        this.id = id;
-        this.number = TicketNumbers.format(id);
+    Ticket(NewTicket request, String group, Instant now) {
         this.type = request.type();
         this.subject = request.subject();
         this.description = request.description();
@@ -153,7 +151,8 @@ public class Ticket {
         touch(now);
     }
 
-    void recordPublicReply(Instant now) {
+    /** The first time the customer hears from us: acceptance (受理) or the first public reply. */
+    void recordFirstResponse(Instant now) {
         if (firstResponseAt == null) {
             firstResponseAt = now;
         }
@@ -169,7 +168,7 @@ public class Ticket {
     }
 
     public String getNumber() {
-        return number;
+        return id == null ? null : TicketNumbers.format(id);
     }
 
     public String getType() {

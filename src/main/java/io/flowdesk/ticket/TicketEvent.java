@@ -8,7 +8,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 
 import java.time.Instant;
 
@@ -18,9 +17,7 @@ import java.time.Instant;
 public class TicketEvent {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.TABLE, generator = "ticketEventIds")
-    @TableGenerator(name = "ticketEventIds", table = "id_sequence", pkColumnName = "sequence_name",
-            valueColumnName = "next_val", pkColumnValue = "ticket_event", allocationSize = 100)
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     @Column(name = "ticket_id", nullable = false)

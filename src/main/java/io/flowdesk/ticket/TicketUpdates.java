@@ -23,23 +23,19 @@ public class TicketUpdates {
 
     private final TicketRepository tickets;
     private final TicketEventRepository events;
-    private final TicketNumberAllocator numbers;
     private final Clock clock;
 
-    TicketUpdates(TicketRepository tickets, TicketEventRepository events, TicketNumberAllocator numbers,
-                  Clock clock) {
+    TicketUpdates(TicketRepository tickets, TicketEventRepository events, Clock clock) {
         this.tickets = tickets;
         this.events = events;
-        this.numbers = numbers;
         this.clock = clock;
     }
 
     /** Stores a new ticket with its number and a first timeline entry; its process is linked later. */
     public Ticket open(NewTicket request, String group, String actor) {
         Instant now = now();
-        Ticket ticket = tickets.save(new Ticket(numbers.nextId(), request, group, now));
-        save(event(ticket, TicketEventType.CREATED, actor, now)
-                .withSummary("via " + request.channel() + ", group " + group));
+        Ticket ticket = tickets.save(new Ticket(request, group, now));
+        save(event(ticket, TicketEventType.CREATED, actor, now).withSummary("via " + request.channel()));
         log.info("{} opened as {} via {} by {}", ticket.getNumber(), request.type(), request.channel(), actor);
         return ticket;
     }
@@ -98,7 +94,7 @@ public class TicketUpdates {
         Ticket ticket = get(number);
         Instant now = now();
         if (isPublic) {
-            ticket.recordPublicReply(now);
+            ticket.recordFirstResponse(now);
         } else {
             ticket.touch(now);
         }
@@ -140,6 +136,11 @@ public class TicketUpdates {
     public void note(String number, TicketEventType type, String actor, String summary) {
         Ticket ticket = get(number);
         save(event(ticket, type, actor, now()).withSummary(summary));
+    }
+
+    /** The customer heard from us (the ticket was accepted, or answered), if they had not already. */
+    public void markFirstResponse(String number) {
+        get(number).recordFirstResponse(now());
     }
 
     public void completeStep(String number, String stepName, String actor) {

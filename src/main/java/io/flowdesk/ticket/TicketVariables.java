@@ -28,6 +28,8 @@ public final class TicketVariables {
     public static final String PUBLIC_REPLY = "publicReply";
     public static final String INTERNAL_NOTE = "internalNote";
     public static final String CUSTOMER_MESSAGE = "customerMessage";
+    /** The customer's last answer, kept for the next form to show (the timeline has them all). */
+    public static final String LATEST_CUSTOMER_MESSAGE = "latestCustomerMessage";
 
     private TicketVariables() {
     }

@@ -93,7 +93,7 @@ class InquiryProcessTest {
         TicketDetails ticket = queries.details(number);
         assertThat(ticket.status()).isEqualTo("closed");
         assertThat(ticket.priority()).isEqualTo(Priority.high);
-        assertThat(ticket.firstResponseAt()).isNotNull();
+        assertThat(ticket.firstResponseAt()).as("acceptance is the first response").isEqualTo(MONDAY_OPENING);
         assertThat(ticket.closedAt()).isNotNull();
         assertThat(ticket.currentTasks()).isEmpty();
         assertThat(ticket.sla()).extracting(SlaView::state).containsOnly("met");
@@ -223,6 +223,9 @@ class InquiryProcessTest {
         work(instance, "waitForCustomerAnswer", Map.of("customerMessage", "订单号 SO-778"));
 
         assertThat(instance).isWaitingAt("handleInquiry");
+        assertThat(runtimeService.getVariable(instance.getId(), "nextStep"))
+                .as("the form asks for the next step afresh, it does not offer the last choice").isNull();
+        assertThat(runtimeService.getVariable(instance.getId(), "latestCustomerMessage")).isEqualTo("订单号 SO-778");
         SlaView resumed = clock(queries.details(number), "resolution");
         assertThat(resumed.state()).isEqualTo("running");
         assertThat(resumed.elapsedWorkingMinutes()).isEqualTo(60);

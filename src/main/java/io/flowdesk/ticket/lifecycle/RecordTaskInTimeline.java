@@ -52,8 +52,10 @@ class RecordTaskInTimeline implements TaskListener {
         String actor = Actors.currentUser(task.getAssignee() != null ? task.getAssignee() : Actors.SYSTEM);
         takeText(task, TicketVariables.INTERNAL_NOTE)
                 .ifPresent(note -> updates.addComment(number, false, note, actor));
-        takeText(task, TicketVariables.CUSTOMER_MESSAGE)
-                .ifPresent(message -> updates.addCustomerMessage(number, message, actor));
+        takeText(task, TicketVariables.CUSTOMER_MESSAGE).ifPresent(message -> {
+            updates.addCustomerMessage(number, message, actor);
+            task.getExecution().setVariable(TicketVariables.LATEST_CUSTOMER_MESSAGE, message);
+        });
         takeText(task, TicketVariables.PUBLIC_REPLY)
                 .ifPresent(reply -> updates.addComment(number, true, reply, actor));
         Object priority = task.getVariable(TicketVariables.PRIORITY);
