@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The Flowdesk benchmark (see benchmark/README.md).
+#
+#   bash benchmark/run.sh --quick     # < 5 min: creates, burst, engine bound, completion on ~1,000 tickets, H2
+#   bash benchmark/run.sh --full      # < 20 min with a stored backlog dump (first run seeds 100,000 tickets)
+#
+# Builds the jar, makes sure MariaDB is up on 127.0.0.1:3306, then runs the driver (io.flowdesk.benchmark.
+# BenchmarkDriver, test scope), which drops and recreates the database flowdesk_bench, starts the server JVM from
+# the jar (profiles mysql,benchmark, port 18080), waits for /actuator/health UP, drives it, stops it, does the
+# same on a fresh embedded H2 database, and writes benchmark/results/<timestamp>.json/.md and latest.md.
+# Any further arguments go to the driver (e.g. --no-h2, --create-seconds 30, --backlog 20000, --sla).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=--quick
+args=()
+for a in "$@"; do
+  case "$a" in
+    --quick|--full) mode=$a ;;
+    *) args+=("$a") ;;
+  esac
+done
+
+started=$(date +%s)
+log() { printf '\n== %s  [%ds]\n' "$*" "$(( $(date +%s) - started ))"; }
+
+db_ping() { mysqladmin --protocol=tcp -h 127.0.0.1 -P 3306 -u root ping >/dev/null 2>&1; }
+log "MariaDB on 127.0.0.1:3306"
+if ! db_ping; then
+  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd
+  for _ in $(seq 60); do db_ping && break; sleep 1; done
+fi
+db_ping || { echo "MariaDB did not come up on 127.0.0.1:3306" >&2; exit 1; }
+mysql --protocol=tcp -h 127.0.0.1 -u root -N -e "select version()"
+
+# what is measured: the commit, and how many of the application's files differ from it (src/main, processes,
+# forms; the benchmark's own files don't count)
+revision="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+changed=$(git status --porcelain -- src/main processes forms \
+  ':!src/main/java/io/flowdesk/benchmark' ':!src/main/resources/application-benchmark.yml' 2>/dev/null | wc -l)
+if [[ $changed -gt 0 ]]; then revision="$revision + $changed uncommitted file(s)"; fi
+
+log "Build ($revision): mvn -q -B package -DskipTests"
+mvn -q -B package -DskipTests
+
+# Private copies of the jar and the driver: target/ may be rebuilt by someone else while the benchmark runs.
+work=$(mktemp -d /tmp/flowdesk-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+cp target/flowdesk-0.1.0-SNAPSHOT.jar "$work/flowdesk.jar"
+mkdir -p "$work/driver/io/flowdesk/benchmark" "$work/lib"
+cp target/test-classes/io/flowdesk/benchmark/*.class "$work/driver/io/flowdesk/benchmark/"
+# the driver needs nothing but the JDK and the MySQL JDBC driver, taken from the jar under test
+unzip -q -j -o "$work/flowdesk.jar" 'BOOT-INF/lib/mysql-connector-j-*.jar' -d "$work/lib"
+
+log "Driver ($mode)"
+# a small, cheap JVM: serial GC, C1 only; it shares the cores with the server and MariaDB
+java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms64m -Xmx512m -Xss512k \
+  -cp "$work/driver:$work/lib/*" io.flowdesk.benchmark.BenchmarkDriver "$mode" \
+  --jar "$work/flowdesk.jar" --results benchmark/results --revision "$revision" ${args[@]+"${args[@]}"}
+
+log "Done in $(( $(date +%s) - started )) s (build included)"
