@@ -1,11 +1,11 @@
 package io.flowdesk.routing;
 
 import io.flowdesk.common.BpmnProperties;
+import io.flowdesk.common.ParseListeners;
 import io.flowdesk.ticket.TicketUpdates;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -14,8 +14,6 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Every user task of a ticket process is assigned by workload when it is created, unless the analyst set
@@ -38,10 +36,8 @@ class RoutingPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
         AssignByWorkload assignByWorkload = new AssignByWorkload(assignment::getObject, updates);
-        listeners.add(new AbstractBpmnParseListener() {
+        ParseListeners.addAfterBuiltIn(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 if (!QUEUE.equals(BpmnProperties.read(element, ASSIGNMENT).orElse(null))) {
@@ -50,6 +46,5 @@ class RoutingPlugin extends AbstractProcessEnginePlugin {
                 }
             }
         });
-        configuration.setCustomPostBPMNParseListeners(listeners);
     }
 }
