@@ -91,7 +91,7 @@ public final class BenchmarkDriver {
         int burstRounds = 3;
         boolean sla;
         int slaTickets = 1000;
-        int slaWaitSeconds = 300;
+        int slaWaitSeconds = 180;
         boolean h2 = true;
         boolean mysqlRun = true;
         Path dump;
