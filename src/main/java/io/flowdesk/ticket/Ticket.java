@@ -132,10 +132,6 @@ public class Ticket {
         touch(now);
     }
 
-    void reopenIfResolved() {
-        resolvedAt = null;
-    }
-
     void moveToGroup(String newGroup, Instant now) {
         group = newGroup;
         touch(now);
