@@ -47,10 +47,6 @@ public class AgentProfile {
         available = nowAvailable;
     }
 
-    boolean canTake(String requiredSkill) {
-        return available && (requiredSkill == null || skills.contains(requiredSkill));
-    }
-
     public String getUserId() {
         return userId;
     }

@@ -21,11 +21,14 @@ public class AgentProfiles {
     private final AgentProfileRepository profiles;
     private final IdentityService identityService;
     private final AgentWorkload workload;
+    private final WorkloadAssignment assignment;
 
-    AgentProfiles(AgentProfileRepository profiles, IdentityService identityService, AgentWorkload workload) {
+    AgentProfiles(AgentProfileRepository profiles, IdentityService identityService, AgentWorkload workload,
+                  WorkloadAssignment assignment) {
         this.profiles = profiles;
         this.identityService = identityService;
         this.workload = workload;
+        this.assignment = assignment;
     }
 
     public record AgentView(String userId, String name, List<String> groups, Set<String> skills, int capacity,
@@ -50,6 +53,7 @@ public class AgentProfiles {
                 .orElseGet(() -> new AgentProfile(userId, Set.of(), capacity, available));
         profile.update(skills, capacity, available);
         profiles.save(profile);
+        assignment.forgetProfiles();
         return view(profile, workload.openTasks(List.of(userId)).getOrDefault(userId, 0));
     }
 
@@ -57,6 +61,7 @@ public class AgentProfiles {
     public void ensure(String userId, Set<String> skills, int capacity) {
         if (!profiles.existsById(userId)) {
             profiles.save(new AgentProfile(userId, skills, capacity, true));
+            assignment.forgetProfiles();
         }
     }
 

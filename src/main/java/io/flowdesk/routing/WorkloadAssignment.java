@@ -5,12 +5,15 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,6 +21,11 @@ import java.util.stream.Collectors;
  * Picks the agent for a task of a group: an available member with the required skill and room under their
  * capacity, with the fewest open tasks (ties: alphabetical, so the choice is repeatable). The agent who already
  * has the ticket keeps it while they are available and qualified. Nobody fitting leaves the task in the queue.
+ * <p>
+ * Who is in a group and what their profiles say is read once and kept for half a minute: every ticket create
+ * and task completion routes, and loading profiles with their skills cost more than the rest of the routing.
+ * A profile changed through {@link AgentProfiles} is seen by the next task on this node; a group membership
+ * changed in the Admin app or on another node, within 30 s. Open-task counts are always read fresh.
  */
 @Service
 public class WorkloadAssignment {
@@ -25,8 +33,7 @@ public class WorkloadAssignment {
     private final IdentityService identityService;
     private final AgentProfileRepository profiles;
     private final AgentWorkload workload;
-    /** Group membership changes seldom; a new member gets tickets within half a minute. */
-    private final Cache<String, List<String>> membersOf = Caffeine.newBuilder()
+    private final Cache<String, List<Agent>> agentsOf = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(1_000).build();
 
     WorkloadAssignment(IdentityService identityService, AgentProfileRepository profiles, AgentWorkload workload) {
@@ -35,23 +42,54 @@ public class WorkloadAssignment {
         this.workload = workload;
     }
 
+    /** A group member as routing sees them: a copy of their profile. */
+    private record Agent(String userId, Set<String> skills, int capacity, boolean available) {
+
+        boolean canTake(String requiredSkill) {
+            return available && (requiredSkill == null || skills.contains(requiredSkill));
+        }
+    }
+
     public Optional<String> pickAgent(String group, String requiredSkill, String currentAssignee) {
-        List<String> members = membersOf.get(group, g -> identityService.createUserQuery().memberOfGroup(g).list()
-                .stream().map(User::getId).toList());
-        if (members.isEmpty()) {
+        Map<String, Agent> qualified = agentsOf.get(group, this::agentsOf).stream()
+                .filter(agent -> agent.canTake(requiredSkill))
+                .collect(Collectors.toMap(Agent::userId, Function.identity()));
+        if (qualified.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, AgentProfile> qualified = profiles.findWithSkills(members).stream()
-                .filter(profile -> profile.canTake(requiredSkill))
-                .collect(Collectors.toMap(AgentProfile::getUserId, Function.identity()));
         if (currentAssignee != null && qualified.containsKey(currentAssignee)) {
             return Optional.of(currentAssignee);
         }
         Map<String, Integer> load = workload.openTasks(qualified.keySet());
         return qualified.values().stream()
-                .filter(profile -> load.getOrDefault(profile.getUserId(), 0) < profile.getCapacity())
-                .min(Comparator.<AgentProfile>comparingInt(profile -> load.getOrDefault(profile.getUserId(), 0))
-                        .thenComparing(AgentProfile::getUserId))
-                .map(AgentProfile::getUserId);
+                .filter(agent -> load.getOrDefault(agent.userId(), 0) < agent.capacity())
+                .min(Comparator.<Agent>comparingInt(agent -> load.getOrDefault(agent.userId(), 0))
+                        .thenComparing(Agent::userId))
+                .map(Agent::userId);
+    }
+
+    /** Profiles have changed: routing reads them again once the change is committed. */
+    void forgetProfiles() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    agentsOf.invalidateAll();
+                }
+            });
+        } else {
+            agentsOf.invalidateAll();
+        }
+    }
+
+    private List<Agent> agentsOf(String group) {
+        List<String> members = identityService.createUserQuery().memberOfGroup(group).list().stream()
+                .map(User::getId).toList();
+        if (members.isEmpty()) {
+            return List.of();
+        }
+        return profiles.findWithSkills(members).stream()
+                .map(p -> new Agent(p.getUserId(), Set.copyOf(p.getSkills()), p.getCapacity(), p.isAvailable()))
+                .toList();
     }
 }

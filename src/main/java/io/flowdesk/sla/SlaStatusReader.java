@@ -30,7 +30,7 @@ class SlaStatusReader implements TicketSlaReader {
     @Override
     public List<SlaView> clocksOf(Long ticketId) {
         Instant now = clock.instant();
-        return clocks.findByTicketIdOrderByTarget(ticketId).stream().map(sla -> view(sla, now)).toList();
+        return clocks.clocksOf(ticketId).stream().map(sla -> view(sla, now)).toList();
     }
 
     private SlaView view(TicketSla sla, Instant now) {

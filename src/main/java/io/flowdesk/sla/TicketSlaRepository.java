@@ -1,6 +1,8 @@
 package io.flowdesk.sla;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,5 +13,7 @@ interface TicketSlaRepository extends JpaRepository<TicketSla, TicketSla.Key> {
         return findById(new TicketSla.Key(ticketId, target));
     }
 
-    List<TicketSla> findByTicketIdOrderByTarget(Long ticketId);
+    /** JPQL, not a derived query: Hibernate caches a query string's translation to SQL (see TicketEventRepository). */
+    @Query("select s from TicketSla s where s.ticketId = :ticketId order by s.target")
+    List<TicketSla> clocksOf(@Param("ticketId") Long ticketId);
 }

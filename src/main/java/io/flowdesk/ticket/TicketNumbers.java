@@ -11,8 +11,10 @@ final class TicketNumbers {
 
     private static final String PREFIX = "TK-";
 
+    /** TK- and the id, zero-padded to six digits (String.format costs more than the rest of a lookup). */
     static String format(long id) {
-        return String.format(PREFIX + "%06d", id);
+        String digits = Long.toString(id);
+        return digits.length() >= 6 ? PREFIX + digits : PREFIX + "000000".substring(digits.length()) + digits;
     }
 
     /** The id a ticket number was made from, if it is one of ours. */

@@ -25,7 +25,8 @@ import org.camunda.bpm.model.dmn.instance.Rule;
 
 /**
  * One decision table from {@code processes/}, evaluated by a standalone DMN engine configured like the Camunda 7.24
- * process engine's: FEEL Scala engine for every expression (no legacy JUEL/FEEL), blank outputs left out of the
+ * process engine's: FEEL Scala engine (with Flowdesk's parse cache) for every expression (no legacy JUEL/FEEL), blank
+ * outputs left out of the
  * result. It also records the ids of the rows that fired, so that a test can say which row decided.
  *
  * <p>It exists so that the row-by-row decision table tests share one engine set-up instead of each repeating it.
@@ -46,6 +47,8 @@ public final class DecisionTableUnderTest {
                 .enableFeelLegacyBehavior(false)
                 // process engine default: dmnReturnBlankTableOutputAsNull = false
                 .setReturnBlankTableOutputAsNull(false)
+                // process engine: the Scala FEEL engine with FeelParseCache's parse cache
+                .feelEngineFactory(() -> new FeelParseCache.CachingScalaFeelEngine(List.of()))
                 .customPostDecisionTableEvaluationListeners(List.of(event -> {
                     firedRules.clear();
                     event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(firedRules::add);

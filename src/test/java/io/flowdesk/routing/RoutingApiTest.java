@@ -1,6 +1,9 @@
 package io.flowdesk.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowdesk.common.FeelParseCache;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +31,14 @@ class RoutingApiTest {
              "customer":{"name":"张三","email":"zhang@example.com","tier":"standard"}}""";
 
     @Autowired TestRestTemplate http;
+    @Autowired ProcessEngine processEngine;
+
+    @Test
+    void the_process_engine_evaluates_decisions_with_feel_parsed_once_per_expression() {
+        assertThat(((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+                .getDmnEngineConfiguration().getFeelEngine())
+                .isInstanceOf(FeelParseCache.CachingScalaFeelEngine.class);
+    }
 
     @Test
     void agents_are_listed_with_groups_skills_capacity_and_open_tasks() {

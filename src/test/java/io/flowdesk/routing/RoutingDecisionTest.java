@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.flowdesk.common.DecisionTableUnderTest;
+import io.flowdesk.common.FeelParseCache;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -276,7 +276,8 @@ class RoutingDecisionTest {
     @Test
     void the_table_is_evaluated_by_the_feel_scala_engine_like_in_the_process_engine() {
         assertThat(routing.configuration().isEnableFeelLegacyBehavior()).isFalse();
-        assertThat(routing.configuration().getFeelEngine()).isInstanceOf(ScalaFeelEngine.class);
+        assertThat(routing.configuration().getFeelEngine())
+                .isInstanceOf(FeelParseCache.CachingScalaFeelEngine.class);
     }
 
     @Test

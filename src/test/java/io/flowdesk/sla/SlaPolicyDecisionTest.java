@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.flowdesk.common.DecisionTableUnderTest;
+import io.flowdesk.common.FeelParseCache;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -213,7 +213,8 @@ class SlaPolicyDecisionTest {
     @Test
     void the_table_is_evaluated_by_the_feel_scala_engine_like_in_the_process_engine() {
         assertThat(slaPolicy.configuration().isEnableFeelLegacyBehavior()).isFalse();
-        assertThat(slaPolicy.configuration().getFeelEngine()).isInstanceOf(ScalaFeelEngine.class);
+        assertThat(slaPolicy.configuration().getFeelEngine())
+                .isInstanceOf(FeelParseCache.CachingScalaFeelEngine.class);
     }
 
     @Test
