@@ -38,8 +38,9 @@ class AssignByWorkload implements TaskListener {
         if (ticket.isEmpty() || group.isEmpty()) {
             return;
         }
-        boolean ticketGroup = group.get().equals(task.getVariable(TicketVariables.GROUP));
-        String skill = ticketGroup ? (String) task.getVariable(TicketVariables.REQUIRED_SKILL) : null;
+        // the ticket's variables live on the process, not on the new task: asking the task first costs a query
+        boolean ticketGroup = group.get().equals(task.getExecution().getVariable(TicketVariables.GROUP));
+        String skill = ticketGroup ? (String) task.getExecution().getVariable(TicketVariables.REQUIRED_SKILL) : null;
         String keepWith = ticketGroup ? ticket.get().getAssignee() : null;
         assignment.get().pickAgent(group.get(), skill, keepWith).ifPresent(task::setAssignee);
     }

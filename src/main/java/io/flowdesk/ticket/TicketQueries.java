@@ -25,19 +25,22 @@ public class TicketQueries {
 
     private final TicketRepository tickets;
     private final TicketEventRepository events;
+    private final TimelineWriter timelineWriter;
     private final TicketSlaReader sla;
     private final NamedParameterJdbcTemplate jdbc;
 
-    TicketQueries(TicketRepository tickets, TicketEventRepository events,
+    TicketQueries(TicketRepository tickets, TicketEventRepository events, TimelineWriter timelineWriter,
                   TicketSlaReader sla, NamedParameterJdbcTemplate jdbc) {
         this.tickets = tickets;
         this.events = events;
+        this.timelineWriter = timelineWriter;
         this.sla = sla;
         this.jdbc = jdbc;
     }
 
     public TicketDetails details(String number) {
         Ticket t = tickets.findByNumber(number).orElseThrow(() -> new TicketNotFoundException(number));
+        timelineWriter.flush(); // entries this transaction has written so far
         List<TimelineEntry> timeline = events.timelineOf(t.getId()).stream()
                 .map(TimelineEntry::of).toList();
         return new TicketDetails(t.getNumber(), t.getType(), t.getSubject(), t.getDescription(), t.getStatus(),

@@ -22,12 +22,12 @@ public class TicketUpdates {
     private static final Logger log = LoggerFactory.getLogger(TicketUpdates.class);
 
     private final TicketRepository tickets;
-    private final TicketEventRepository events;
+    private final TimelineWriter timeline;
     private final Clock clock;
 
-    TicketUpdates(TicketRepository tickets, TicketEventRepository events, Clock clock) {
+    TicketUpdates(TicketRepository tickets, TimelineWriter timeline, Clock clock) {
         this.tickets = tickets;
-        this.events = events;
+        this.timeline = timeline;
         this.clock = clock;
     }
 
@@ -159,8 +159,10 @@ public class TicketUpdates {
         return new TicketEvent(ticket.getId(), type, actor, at);
     }
 
+    /** Into the timeline when the transaction commits, with the other entries of the transaction. */
     private TicketEvent save(TicketEvent event) {
-        return events.save(event);
+        timeline.append(event);
+        return event;
     }
 
     private Instant now() {

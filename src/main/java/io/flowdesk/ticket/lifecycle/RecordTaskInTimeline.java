@@ -43,7 +43,7 @@ class RecordTaskInTimeline implements TaskListener {
 
     /** A task of the ticket's own group is its work; other groups' tasks (escalations) leave the owner alone. */
     private static boolean isTicketWork(DelegateTask task) {
-        Object group = task.getVariable(TicketVariables.GROUP);
+        Object group = task.getExecution().getVariable(TicketVariables.GROUP); // a process variable, not the task's
         return task.getCandidates().stream().map(link -> link.getGroupId()).filter(Objects::nonNull)
                 .allMatch(candidate -> candidate.equals(group));
     }
