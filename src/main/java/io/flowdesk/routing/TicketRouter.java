@@ -1,9 +1,8 @@
 package io.flowdesk.routing;
 
-import io.flowdesk.common.LatestDefinitions;
+import io.flowdesk.common.LatestDecisions;
 import io.flowdesk.ticket.Ticket;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -20,12 +19,10 @@ public class TicketRouter {
 
     static final String DECISION_KEY = "routing";
 
-    private final DecisionService decisionService;
-    private final LatestDefinitions latest;
+    private final LatestDecisions decisions;
 
-    TicketRouter(DecisionService decisionService, LatestDefinitions latest) {
-        this.decisionService = decisionService;
-        this.latest = latest;
+    TicketRouter(LatestDecisions decisions) {
+        this.decisions = decisions;
     }
 
     public RoutingDecision route(Ticket ticket) {
@@ -37,8 +34,7 @@ public class TicketRouter {
                 .putValue("channel", ticket.getChannel().name())
                 .putValue("region", ticket.getCustomer().getRegion())
                 .putValue("text", searchableText(ticket));
-        DmnDecisionResultEntries result = decisionService.evaluateDecisionById(latest.decisionId(DECISION_KEY))
-                .variables(inputs).evaluate().getFirstResult();
+        DmnDecisionResultEntries result = decisions.evaluate(DECISION_KEY, inputs).getFirstResult();
         String group = result == null ? null : result.getEntry("group");
         String skill = result == null ? null : result.getEntry("requiredSkill");
         return new RoutingDecision(group == null || group.isBlank() ? ticket.getGroup() : group.strip(),

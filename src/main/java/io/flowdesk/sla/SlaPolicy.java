@@ -1,9 +1,8 @@
 package io.flowdesk.sla;
 
-import io.flowdesk.common.LatestDefinitions;
+import io.flowdesk.common.LatestDecisions;
 import io.flowdesk.ticket.Ticket;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
@@ -13,22 +12,19 @@ class SlaPolicy {
 
     static final String DECISION_KEY = "slaPolicy";
 
-    private final DecisionService decisionService;
-    private final LatestDefinitions latest;
+    private final LatestDecisions decisions;
 
-    SlaPolicy(DecisionService decisionService, LatestDefinitions latest) {
-        this.decisionService = decisionService;
-        this.latest = latest;
+    SlaPolicy(LatestDecisions decisions) {
+        this.decisions = decisions;
     }
 
     SlaTerms termsFor(Ticket ticket) {
-        DmnDecisionResultEntries result = decisionService.evaluateDecisionById(latest.decisionId(DECISION_KEY))
-                .variables(Variables.createVariables()
-                        .putValue("priority", ticket.getPriority().name())
-                        .putValue("customerTier", ticket.getCustomer().getTier())
-                        .putValue("ticketType", ticket.getType())
-                        .putValue("category", ticket.getCategory()))
-                .evaluate().getFirstResult();
+        DmnDecisionResultEntries result = decisions.evaluate(DECISION_KEY, Variables.createVariables()
+                .putValue("priority", ticket.getPriority().name())
+                .putValue("customerTier", ticket.getCustomer().getTier())
+                .putValue("ticketType", ticket.getType())
+                .putValue("category", ticket.getCategory()))
+                .getFirstResult();
         if (result == null) {
             return SlaTerms.FALLBACK;
         }

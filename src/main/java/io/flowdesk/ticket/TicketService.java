@@ -28,7 +28,7 @@ public class TicketService {
         this.queries = queries;
     }
 
-    /** The new ticket as the API shows it, read in the same transaction: no second round of connections. */
+    /** The new ticket as the API shows it, from what this transaction stored (its tasks read in it). */
     @Transactional
     public TicketDetails create(CreateTicketRequest request, String actor) {
         TicketType type = ticketTypes.find(request.type())
@@ -36,7 +36,7 @@ public class TicketService {
         Ticket ticket = updates.open(request.toNewTicket(Channel.api, null), type.defaultGroup(), actor);
         runtimeService.startProcessInstanceById(type.processDefinitionId(), ticket.getNumber(),
                 TicketVariables.of(ticket));
-        return queries.details(ticket.getNumber());
+        return queries.detailsOfNew(ticket);
     }
 
     @Transactional

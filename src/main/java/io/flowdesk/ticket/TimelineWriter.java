@@ -7,6 +7,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -44,6 +45,19 @@ class TimelineWriter {
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
         pending.events.add(event);
+        pending.appended.add(event);
+    }
+
+    /**
+     * Every entry the current transaction has appended for the ticket, written yet or not, in order. For a ticket
+     * opened in this transaction that is its whole timeline, with no query.
+     */
+    List<TicketEvent> appendedFor(Long ticketId) {
+        if (TransactionSynchronizationManager.getResource(this) instanceof Pending pending) {
+            return pending.appended.stream().filter(event -> event.getTicketId().equals(ticketId))
+                    .sorted(Comparator.comparing(TicketEvent::getOccurredAt)).toList();
+        }
+        return List.of();
     }
 
     /** Writes what the current transaction has appended so far, so that a query in it sees the whole timeline. */
@@ -71,6 +85,7 @@ class TimelineWriter {
     private final class Pending implements TransactionSynchronization {
 
         private final List<TicketEvent> events = new ArrayList<>();
+        private final List<TicketEvent> appended = new ArrayList<>();
 
         @Override
         public void flush() {
