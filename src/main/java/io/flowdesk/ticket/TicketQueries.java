@@ -7,7 +7,9 @@ import io.flowdesk.ticket.TicketViews.TicketPage;
 import io.flowdesk.ticket.TicketViews.TicketSummary;
 import io.flowdesk.ticket.TicketViews.TimelineEntry;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -41,8 +43,19 @@ public class TicketQueries {
     public TicketDetails details(String number) {
         Ticket t = tickets.findByNumber(number).orElseThrow(() -> new TicketNotFoundException(number));
         timelineWriter.flush(); // entries this transaction has written so far
-        List<TimelineEntry> timeline = events.timelineOf(t.getId()).stream()
-                .map(TimelineEntry::of).toList();
+        return details(t, events.timelineOf(t.getId()));
+    }
+
+    /**
+     * A ticket opened in the current transaction, as the create call answers it: its timeline is what this
+     * transaction appended, its SLA clocks are those it stored, so only its tasks are read from the database.
+     */
+    public TicketDetails detailsOfNew(Ticket t) {
+        return details(t, timelineWriter.appendedFor(t.getId()));
+    }
+
+    private TicketDetails details(Ticket t, List<TicketEvent> entries) {
+        List<TimelineEntry> timeline = entries.stream().map(TimelineEntry::of).toList();
         return new TicketDetails(t.getNumber(), t.getType(), t.getSubject(), t.getDescription(), t.getStatus(),
                 t.getPriority(), t.getChannel(), t.getCategory(), t.getGroup(), t.getAssignee(),
                 CustomerView.of(t.getCustomer()), new LinkedHashMap<>(t.getFields()), t.getExternalReference(),
@@ -55,10 +68,24 @@ public class TicketQueries {
         if (filter.sla() != null) {
             matching = matching.and(sla.inCondition(filter.sla()));
         }
-        Page<TicketSummary> page = tickets.findAll(matching, pageable)
+        Page<TicketSummary> page = tickets.findAll(matching, withTiesBrokenById(pageable))
                 .map(TicketSummary::of);
         return new TicketPage(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
                 page.getTotalPages());
+    }
+
+    /**
+     * Pages that neither repeat nor skip a ticket: many tickets share a creation second (or a status, a group), and
+     * the database orders ties as it likes, differently from one page's query to the next.
+     */
+    private static Pageable withTiesBrokenById(Pageable pageable) {
+        if (pageable.isUnpaged() || pageable.getSort().getOrderFor("id") != null) {
+            return pageable;
+        }
+        Sort.Direction direction = pageable.getSort().stream().reduce((first, last) -> last)
+                .map(Sort.Order::getDirection).orElse(Sort.Direction.ASC);
+        return PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+                pageable.getSort().and(Sort.by(direction, "id")));
     }
 
     /**

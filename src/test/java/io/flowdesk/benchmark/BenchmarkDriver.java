@@ -529,7 +529,8 @@ public final class BenchmarkDriver {
                     : Json.object(get("/api/tickets?status=new&size=100&page=" + page + "&sort=createdAt,asc"));
             for (Object item : (List<?>) p.get("items")) {
                 Map<?, ?> t = (Map<?, ?>) item;
-                if (out.size() < n) {
+                // each ticket once: two clients on one ticket would race for its task
+                if (out.size() < n && out.stream().noneMatch(ref -> ref.number().equals(t.get("number")))) {
                     out.add(new Workloads.TicketRef((String) t.get("number"), (String) t.get("group")));
                 }
             }

@@ -73,6 +73,24 @@ class TicketApiTest {
     }
 
     @Test
+    void pages_neither_repeat_nor_skip_tickets_that_share_a_sort_value() {
+        String email = "pages-" + System.nanoTime() + "@example.com";
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            numbers.add(create(PRINTER_INQUIRY.replace("zhang@example.com", email)));
+        }
+        for (String sort : List.of("status,asc", "group,desc", "createdAt,asc")) {
+            List<String> paged = new ArrayList<>();
+            for (int page = 0; page < 3; page++) {
+                get("alice", "/api/tickets?customerEmail=" + email + "&size=2&page=" + page + "&sort=" + sort)
+                        .getBody().get("items").forEach(item -> paged.add(item.get("number").asText()));
+            }
+            assertThat(paged).as("sorted by %s", sort).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(numbers);
+        }
+    }
+
+    @Test
     void the_list_filters_by_status_type_group_customer_and_creation_time_and_pages() {
         String email = "list-" + System.nanoTime() + "@example.com";
         List<String> numbers = new ArrayList<>();
