@@ -4,6 +4,7 @@ import io.flowdesk.ticket.Ticket;
 import io.flowdesk.ticket.TicketEventType;
 import io.flowdesk.ticket.TicketNotFoundException;
 import io.flowdesk.ticket.TicketUpdates;
+import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -27,14 +28,16 @@ public class SlaClocks {
     private static final String SYSTEM = "system";
 
     private final TicketSlaRepository clocks;
+    private final EntityManager entityManager;
     private final TicketUpdates updates;
     private final SlaPolicy policy;
     private final BusinessCalendars calendars;
     private final Clock clock;
 
-    SlaClocks(TicketSlaRepository clocks, TicketUpdates updates, SlaPolicy policy, BusinessCalendars calendars,
-              Clock clock) {
+    SlaClocks(TicketSlaRepository clocks, EntityManager entityManager, TicketUpdates updates, SlaPolicy policy,
+              BusinessCalendars calendars, Clock clock) {
         this.clocks = clocks;
+        this.entityManager = entityManager;
         this.updates = updates;
         this.policy = policy;
         this.calendars = calendars;
@@ -138,10 +141,14 @@ public class SlaClocks {
         return first;
     }
 
+    /** By primary key, from the persistence context when loaded: timers and listeners ask several times a command. */
     private TicketSla find(String number, SlaTarget target) {
-        return clocks.find(ticket(number).getId(), target)
-                .orElseThrow(() -> new IllegalStateException("Ticket " + number + " has no " + target.bpmnName()
-                        + " clock: its process must run the startSlaClocks task first"));
+        TicketSla sla = entityManager.find(TicketSla.class, new TicketSla.Key(ticket(number).getId(), target));
+        if (sla == null) {
+            throw new IllegalStateException("Ticket " + number + " has no " + target.bpmnName()
+                    + " clock: its process must run the startSlaClocks task first");
+        }
+        return sla;
     }
 
     private Ticket ticket(String number) {

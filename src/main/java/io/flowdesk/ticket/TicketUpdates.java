@@ -1,5 +1,6 @@
 package io.flowdesk.ticket;
 
+import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -22,11 +23,13 @@ public class TicketUpdates {
     private static final Logger log = LoggerFactory.getLogger(TicketUpdates.class);
 
     private final TicketRepository tickets;
+    private final EntityManager entityManager;
     private final TimelineWriter timeline;
     private final Clock clock;
 
-    TicketUpdates(TicketRepository tickets, TimelineWriter timeline, Clock clock) {
+    TicketUpdates(TicketRepository tickets, EntityManager entityManager, TimelineWriter timeline, Clock clock) {
         this.tickets = tickets;
+        this.entityManager = entityManager;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -40,9 +43,15 @@ public class TicketUpdates {
         return ticket;
     }
 
+    /**
+     * The ticket by number: a primary-key lookup, answered from the persistence context once the transaction
+     * has loaded it. The engine's listeners ask for it a dozen times per ticket create or task completion, so
+     * it goes to the EntityManager directly rather than through the repository's proxies.
+     */
     @Transactional(readOnly = true)
     public Optional<Ticket> find(String number) {
-        return tickets.findByNumber(number);
+        return TicketNumbers.idOf(number).map(id -> entityManager.find(Ticket.class, id))
+                .filter(ticket -> ticket.getNumber().equals(number));
     }
 
     public void linkProcess(Ticket ticket, String processInstanceId) {
@@ -151,7 +160,7 @@ public class TicketUpdates {
     }
 
     private Ticket get(String number) {
-        return tickets.findByNumber(number).orElseThrow(() -> new TicketNotFoundException(number));
+        return find(number).orElseThrow(() -> new TicketNotFoundException(number));
     }
 
     /** A timeline entry, complete before it is saved: one insert, no update after it. */
