@@ -57,9 +57,20 @@ public class FeelParseCache extends AbstractProcessEnginePlugin {
                                              ValueMapper.CompositeValueMapper valueMapper) {
             return new ParsingOnce(super.buildFeelEngine(functions, valueMapper));
         }
+
+        /** How many expression texts have been parsed (and kept) so far. */
+        long parsedExpressions() {
+            ParsingOnce engine = (ParsingOnce) feelEngine;
+            return engine.expressions.estimatedSize() + engine.unaryTests.estimatedSize();
+        }
     }
 
-    /** The FEEL engine Camunda built, with each expression text parsed once. */
+    /**
+     * The FEEL engine Camunda built, with each expression text parsed once. feel-scala 1.19 deprecates its
+     * parse methods in favour of a newer API, but they are what {@code evalExpression} and {@code evalUnaryTests},
+     * which Camunda 7.24 calls, go through; FeelParseCacheTest notices if an upgrade stops using them.
+     */
+    @SuppressWarnings("deprecation")
     static final class ParsingOnce extends FeelEngine {
 
         private final Cache<String, Either<FeelEngine.Failure, ParsedExpression>> expressions = Caffeine.newBuilder()

@@ -25,6 +25,7 @@ class FeelParseCacheTest {
                             .asVariableContext());
             assertThat(((Number) minutes).intValue()).isEqualTo(i == 1 ? 60 : 240);
         }
+        assertThat(feel.parsedExpressions()).as("two texts, each parsed once").isEqualTo(2);
     }
 
     @Test
