@@ -148,8 +148,9 @@ final class Load {
     /** {@code clients} closed-loop clients for warm-up + measure seconds; figures from the measured window only. */
     Map<String, Object> closedLoop(String name, int clients, double warmupSeconds, double measureSeconds,
                                    int expectedStatus, OpFactory factory) throws InterruptedException {
-        System.out.printf("  %s: %d clients, %.0f s warm-up + %.0f s measured%n", name, clients, warmupSeconds,
-                measureSeconds);
+        double machineProbeMs = MachineSpeed.probeMs();
+        System.out.printf("  %s: %d clients, %.0f s warm-up + %.0f s measured (machine probe %.0f ms)%n", name,
+                clients, warmupSeconds, measureSeconds, machineProbeMs);
         long begin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         Window window = new Window(begin + (long) (warmupSeconds * 1e9),
                 begin + (long) ((warmupSeconds + measureSeconds) * 1e9));
@@ -177,7 +178,9 @@ final class Load {
         for (Thread thread : threads) {
             thread.join(TimeUnit.MINUTES.toMillis(5));
         }
-        return summarize(name, clients, warmupSeconds, measureSeconds, all, factory, a, b, pool);
+        Map<String, Object> out = summarize(name, clients, warmupSeconds, measureSeconds, all, factory, a, b, pool);
+        out.put("machineProbeMs", machineProbeMs);
+        return out;
     }
 
     private void runClient(Client client, ClientOp op, Window window, int expectedStatus) {

@@ -36,6 +36,24 @@ final class Report {
         Map<?, ?> backlog = map(my.get("backlog"));
         Map<?, ?> h2 = map(r.get("h2"));
 
+        List<Double> probes = new ArrayList<>();
+        for (Map<?, ?> stage : List.of(my, backlog, h2)) {
+            for (Object phase : stage.values()) {
+                if (phase instanceof Map<?, ?> m && m.get("machineProbeMs") instanceof Number n) {
+                    probes.add(n.doubleValue());
+                }
+            }
+        }
+        if (!probes.isEmpty()) {
+            double min = probes.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            double max = probes.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            md.append("Machine probe before each phase (CPU ms for the same fixed computation; see Phases): ")
+                    .append(f0(min)).append("-").append(f0(max)).append(" ms")
+                    .append(max > min * 1.15 ? ", **the machine's speed changed during the run by "
+                            + f0((max / min - 1) * 100) + " %**: compare CPU figures across phases with care" : "")
+                    .append(".\n\n");
+        }
+
         md.append("## Figures and targets (MySQL/MariaDB unless marked H2)\n\n");
         md.append("| Figure | Measured | Target | |\n|---|---|---|---|\n");
         row(md, "Start-up to ready (fresh database)", sec(my.get("startupSeconds")), "≤ 15 s",
@@ -166,10 +184,14 @@ final class Report {
                 .append(machine.get("cores")).append(" cores, so 100 % machine = all cores busy); server CPU by threads ")
                 .append("groups the server JVM's threads by name (/proc/PID/task). Pool = Hikari, sampled ")
                 .append("every 100 ms in the server: active connections mean/max, threads waiting for a connection ")
-                .append("mean/max and the share of samples with any waiting; Tomcat = busy request threads (mean).\n\n");
+                .append("mean/max and the share of samples with any waiting; Tomcat = busy request threads (mean). ")
+                .append("Machine probe = the driver's CPU milliseconds for one fixed computation just before the phase, ")
+                .append("the server idle: the same work every time, so a higher figure means the machine did less per ")
+                .append("CPU second (other guests on the host), and CPU-per-operation figures of phases with different ")
+                .append("probes are not comparable.\n\n");
         md.append("| Phase | Clients | Ok/s | p50 ms | p95 ms | p99 ms | max ms | Errors | Server CPU | MariaDB CPU | Driver CPU "
-                + "| Other processes | Machine busy | Pool active | Pool waiting | Tomcat busy | Server CPU by threads |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| Other processes | Machine busy | Machine probe | Pool active | Pool waiting | Tomcat busy | Server CPU by threads |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         List<Map<?, ?>> phases = new ArrayList<>();
         for (String k : List.of("complete1k_8", "complete1k_64", "create_1", "create_8", "create_64")) {
             phases.add(map(my.get(k)));
@@ -199,6 +221,7 @@ final class Report {
                     .append(f1(c.get("driverCpuPercentOfOneCore"))).append(" % | ")
                     .append(f0(c.get("otherProcessesCpuPercentOfOneCore"))).append(" % | ")
                     .append(f0(c.get("machineBusyPercentOfAllCores"))).append(" % | ")
+                    .append(f0(p.get("machineProbeMs"))).append(" ms | ")
                     .append(f1(s.get("poolActiveMean"))).append(" / ").append(s.get("poolActiveMax")).append(" of ")
                     .append(s.get("poolSize")).append(" | ")
                     .append(f1(s.get("poolWaitingMean"))).append(" / ").append(s.get("poolWaitingMax")).append(" (")
