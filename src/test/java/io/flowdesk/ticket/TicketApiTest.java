@@ -75,10 +75,7 @@ class TicketApiTest {
     @Test
     void pages_neither_repeat_nor_skip_tickets_that_share_a_sort_value() {
         String email = "pages-" + System.nanoTime() + "@example.com";
-        List<String> numbers = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            numbers.add(create(PRINTER_INQUIRY.replace("zhang@example.com", email)));
-        }
+        List<String> numbers = createFor(email, 5);
         for (String sort : List.of("status,asc", "group,desc", "createdAt,asc")) {
             List<String> paged = new ArrayList<>();
             for (int page = 0; page < 3; page++) {
@@ -93,10 +90,7 @@ class TicketApiTest {
     @Test
     void the_list_filters_by_status_type_group_customer_and_creation_time_and_pages() {
         String email = "list-" + System.nanoTime() + "@example.com";
-        List<String> numbers = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            numbers.add(create(PRINTER_INQUIRY.replace("zhang@example.com", email)));
-        }
+        List<String> numbers = createFor(email, 3);
 
         JsonNode page = get("alice", "/api/tickets?customerEmail=" + email + "&status=new&type=inquiry"
                 + "&group=tech&createdFrom=2020-01-01T00:00:00Z&size=2&page=0").getBody();
@@ -263,6 +257,15 @@ class TicketApiTest {
         assertThat(document.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(document.getBody()).contains("/api/tickets", "/api/tickets/{number}/comments",
                 "/api/ticket-types");
+    }
+
+    /** {@code count} printer inquiries from one customer, oldest first. */
+    private List<String> createFor(String customerEmail, int count) {
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            numbers.add(create(PRINTER_INQUIRY.replace("zhang@example.com", customerEmail)));
+        }
+        return numbers;
     }
 
     private String create(String body) {
