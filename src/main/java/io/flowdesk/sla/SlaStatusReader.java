@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,8 +32,9 @@ class SlaStatusReader implements TicketSlaReader {
     }
 
     /**
-     * The ticket's clocks by primary key, checked in this transaction's persistence context first: for a ticket
-     * opened in it (the create call's answer) they are all there and cost no query; otherwise one query.
+     * The ticket's clocks by primary key, in {@link SlaTarget} order, checked in this transaction's persistence
+     * context first: for a ticket opened in it (the create call's answer) they are all there and cost no query;
+     * otherwise one query.
      */
     @Override
     public List<SlaView> clocksOf(Long ticketId) {
@@ -44,7 +44,6 @@ class SlaStatusReader implements TicketSlaReader {
         return entityManager.unwrap(Session.class).byMultipleIds(TicketSla.class).enableSessionCheck(true)
                 .multiLoad(keys).stream()
                 .filter(Objects::nonNull)
-                .sorted(Comparator.comparing(sla -> sla.getTarget().name()))
                 .map(sla -> view(sla, now)).toList();
     }
 

@@ -26,14 +26,16 @@ import java.util.Map;
 public class TicketQueries {
 
     private final TicketRepository tickets;
+    private final TicketUpdates updates;
     private final TicketEventRepository events;
     private final TimelineWriter timelineWriter;
     private final TicketSlaReader sla;
     private final NamedParameterJdbcTemplate jdbc;
 
-    TicketQueries(TicketRepository tickets, TicketEventRepository events, TimelineWriter timelineWriter,
-                  TicketSlaReader sla, NamedParameterJdbcTemplate jdbc) {
+    TicketQueries(TicketRepository tickets, TicketUpdates updates, TicketEventRepository events,
+                  TimelineWriter timelineWriter, TicketSlaReader sla, NamedParameterJdbcTemplate jdbc) {
         this.tickets = tickets;
+        this.updates = updates;
         this.events = events;
         this.timelineWriter = timelineWriter;
         this.sla = sla;
@@ -41,7 +43,7 @@ public class TicketQueries {
     }
 
     public TicketDetails details(String number) {
-        Ticket t = tickets.findByNumber(number).orElseThrow(() -> new TicketNotFoundException(number));
+        Ticket t = updates.find(number).orElseThrow(() -> new TicketNotFoundException(number));
         timelineWriter.flush(); // entries this transaction has written so far
         return details(t, events.timelineOf(t.getId()));
     }

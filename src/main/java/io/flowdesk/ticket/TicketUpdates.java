@@ -44,9 +44,10 @@ public class TicketUpdates {
     }
 
     /**
-     * The ticket by number: a primary-key lookup, answered from the persistence context once the transaction
-     * has loaded it. The engine's listeners ask for it a dozen times per ticket create or task completion, so
-     * it goes to the EntityManager directly rather than through the repository's proxies.
+     * The ticket by number, for every reader and writer. A number is made from the id, so this is a primary-key
+     * lookup, answered from the persistence context once the transaction has loaded it. The engine's listeners
+     * ask for it a dozen times per ticket create or task completion, so it goes to the EntityManager directly
+     * rather than through the repository's proxies.
      */
     @Transactional(readOnly = true)
     public Optional<Ticket> find(String number) {

@@ -44,7 +44,6 @@ class TimelineWriter {
             TransactionSynchronizationManager.bindResource(this, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
-        pending.events.add(event);
         pending.appended.add(event);
     }
 
@@ -81,17 +80,17 @@ class TimelineWriter {
         });
     }
 
-    /** The entries of one transaction, in the order they happened. */
+    /** The entries of one transaction, in the order they happened; the first {@code written} are stored. */
     private final class Pending implements TransactionSynchronization {
 
-        private final List<TicketEvent> events = new ArrayList<>();
         private final List<TicketEvent> appended = new ArrayList<>();
+        private int written;
 
         @Override
         public void flush() {
-            if (!events.isEmpty()) {
-                List<TicketEvent> batch = List.copyOf(events);
-                events.clear();
+            if (written < appended.size()) {
+                List<TicketEvent> batch = List.copyOf(appended.subList(written, appended.size()));
+                written = appended.size();
                 write(batch);
             }
         }
