@@ -72,8 +72,10 @@ class InquiryProcessTest {
         String number = openInquiry("登录不了", "提示密码错误", Priority.normal, "standard");
         ProcessInstance instance = processOf(number);
 
-        assertThat(instance).isWaitingAt("acceptInquiry").hasPassed("routeTicket", "startSlaClocks");
-        assertThat(task(instance)).hasCandidateGroupAssociated("support");
+        assertThat(instance).isWaitingAt("acceptInquiry");
+        assertThat(task(instance)).as("routed").hasCandidateGroupAssociated("support");
+        assertThat(queries.details(number).sla()).as("SLA clocks started").extracting(SlaView::state)
+                .containsOnly("running");
         assertThat(status(number)).isEqualTo("new");
 
         work(instance, Map.of("priority", "high", "internalNote", "老客户，优先处理"));
