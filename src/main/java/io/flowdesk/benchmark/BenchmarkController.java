@@ -123,6 +123,7 @@ class BenchmarkController {
         camunda.put("idGenerator", engine.getIdGenerator().getClass().getSimpleName());
         camunda.put("authorizationEnabled", engine.isAuthorizationEnabled());
         camunda.put("metricsEnabled", engine.isMetricsEnabled());
+        camunda.put("taskMetricsEnabled", engine.isTaskMetricsEnabled());
         camunda.put("dbMetricsReporterActivate", engine.isDbMetricsReporterActivate());
         camunda.put("jobExecutorActivate", engine.isJobExecutorActivate());
         camunda.put("jobExecutorDeploymentAware", engine.isJobExecutorDeploymentAware());

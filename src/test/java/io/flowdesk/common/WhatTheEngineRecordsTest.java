@@ -28,13 +28,13 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * History level "tasks": process, task and wait-state history is written; the engine's plumbing is not. Runs in
- * the API tests' context: Camunda's engine REST finds its engine by name in a JVM-wide registry, where one more
- * context's engine would take the API tests' place.
+ * What the engine writes beside its runtime state. History level "tasks": process, task and wait-state history,
+ * not the engine's plumbing; no task-worker metric. Runs in the API tests' context: Camunda's engine REST finds its
+ * engine by name in a JVM-wide registry, where one more context's engine would take the API tests' place.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class TaskHistoryLevelTest {
+class WhatTheEngineRecordsTest {
 
     @Autowired TicketService tickets;
     @Autowired RuntimeService runtimeService;
@@ -67,6 +67,17 @@ class TaskHistoryLevelTest {
                 .activityId("acceptInquiry").singleResult()).extracting(HistoricActivityInstance::getAssignee)
                 .isEqualTo(accept.getAssignee());
         assertThat(managementService.getProperties()).containsEntry("historyLevel", String.valueOf(TaskHistoryLevel.ID));
+    }
+
+    @Test
+    void assigningATaskWritesNoTaskWorkerMetric() {
+        String number = tickets.create(new CreateTicketRequest("inquiry", "发票", "发票抬头", Channel.web,
+                Priority.normal, null, new CustomerDetails("王五", "wang@example.com", null, "standard", null),
+                Map.of()), "alice").number();
+        Task accept = taskService.createTaskQuery().processInstanceBusinessKey(number).singleResult();
+
+        assertThat(accept.getAssignee()).as("assigned by workload").isNotNull();
+        assertThat(managementService.getUniqueTaskWorkerCount(null, null)).isZero();
     }
 
     @Test
