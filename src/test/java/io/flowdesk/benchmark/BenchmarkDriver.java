@@ -81,6 +81,8 @@ public final class BenchmarkDriver {
         double warmup;
         /** The first timed phase after a server start runs on a cold JVM: its warm-up is longer (JIT). */
         double firstWarmup;
+        /** How much longer any warm-up may go on while the server's JIT compiler is busy (see Load). */
+        double maxExtraWarmup;
         double createSeconds;
         double completeSeconds;
         double h2Seconds;
@@ -89,6 +91,8 @@ public final class BenchmarkDriver {
         int backlog;
         int engineCount;
         int engineThreads = 8;
+        /** Starts before the measured ones: the bare copy's own code paths are compiled during them. */
+        int engineWarmup;
         int burstClients = 500;
         int burstRounds = 3;
         boolean sla;
@@ -108,11 +112,13 @@ public final class BenchmarkDriver {
             }
             boolean full = o.mode.equals("full");
             o.warmup = full ? 10 : 5;
-            o.firstWarmup = full ? 40 : 5;
+            o.firstWarmup = full ? 30 : 5;
+            o.maxExtraWarmup = full ? 90 : 0;
             o.createSeconds = full ? 60 : 20;
             o.completeSeconds = full ? 60 : 15;
-            o.h2Seconds = full ? 60 : 15;
+            o.h2Seconds = full ? 30 : 15;
             o.engineCount = full ? 10_000 : 2000;
+            o.engineWarmup = full ? 5000 : 500;
             o.backlog = full ? 100_000 : 0;
             o.sla = full;
             for (int i = 0; i < list.size(); i++) {
@@ -125,10 +131,12 @@ public final class BenchmarkDriver {
                     case "--database" -> o.database = list.get(++i);
                     case "--warmup" -> o.warmup = Double.parseDouble(list.get(++i));
                     case "--first-warmup" -> o.firstWarmup = Double.parseDouble(list.get(++i));
+                    case "--max-extra-warmup" -> o.maxExtraWarmup = Double.parseDouble(list.get(++i));
                     case "--create-seconds" -> o.createSeconds = Double.parseDouble(list.get(++i));
                     case "--complete-seconds" -> o.completeSeconds = Double.parseDouble(list.get(++i));
                     case "--h2-seconds" -> o.h2Seconds = Double.parseDouble(list.get(++i));
                     case "--engine-count" -> o.engineCount = Integer.parseInt(list.get(++i));
+                    case "--engine-warmup" -> o.engineWarmup = Integer.parseInt(list.get(++i));
                     case "--backlog" -> o.backlog = Integer.parseInt(list.get(++i));
                     case "--seed" -> o.seed = Integer.parseInt(list.get(++i));
                     case "--completion-tickets" -> o.completionTickets = Integer.parseInt(list.get(++i));
@@ -161,6 +169,7 @@ public final class BenchmarkDriver {
             out.put("database", database);
             out.put("warmupSeconds", warmup);
             out.put("firstPhaseWarmupSeconds", firstWarmup);
+            out.put("maxExtraWarmupSeconds", maxExtraWarmup);
             out.put("createSeconds", createSeconds);
             out.put("completeSeconds", completeSeconds);
             out.put("h2Seconds", h2Seconds);
@@ -169,6 +178,7 @@ public final class BenchmarkDriver {
             out.put("backlog", backlog);
             out.put("engineBoundStarts", engineCount);
             out.put("engineBoundThreads", engineThreads);
+            out.put("engineBoundWarmupStarts", engineWarmup);
             out.put("burst", burstClients + " clients x " + burstRounds);
             out.put("sla", sla ? slaTickets + " sla-demo tickets" : "not run");
             out.put("serverJvmOptions", serverJvmOptions);
@@ -491,7 +501,7 @@ public final class BenchmarkDriver {
                     return Map.of("error", e.toString());
                 }
             }
-        });
+        }, o.maxExtraWarmup);
     }
 
     private Map<String, Object> footprint(String label) {
@@ -502,13 +512,13 @@ public final class BenchmarkDriver {
     }
 
     private Map<String, Object> engineBound() throws IOException {
-        section("engine bound: " + o.engineCount + " starts of the bare inquiry copy on " + o.engineThreads
-                + " threads");
+        section("engine bound: " + o.engineWarmup + " + " + o.engineCount + " starts of the bare inquiry copy on "
+                + o.engineThreads + " threads (warm-up + measured)");
         Load.Snapshot a = Load.Snapshot.take(server.pid, databasePid);
         String body;
         try (Http http = new Http(HOST, o.port, (int) TimeUnit.MINUTES.toMillis(30))) {
             int status = http.send("POST", "/api/benchmark/engine-bound?count=" + o.engineCount + "&threads="
-                    + o.engineThreads + "&warmup=200", Workloads.ALICE, null, true);
+                    + o.engineThreads + "&warmup=" + o.engineWarmup, Workloads.ALICE, null, true);
             body = http.body();
             if (status != 200) {
                 throw new IOException("engine-bound: HTTP " + status + " " + body);
@@ -516,7 +526,7 @@ public final class BenchmarkDriver {
         }
         Load.Snapshot b = Load.Snapshot.take(server.pid, databasePid);
         Map<String, Object> out = Json.object(body);
-        out.put("cpuIncludingWarmup", Load.Snapshot.between(a, b, o.engineCount + 200, 0));
+        out.put("cpuIncludingWarmup", Load.Snapshot.between(a, b, o.engineCount + o.engineWarmup, 0));
         System.out.printf("    -> %.1f starts/s, p50 %.1f ms, p99 %.1f ms, errors %s%n",
                 Load.num(out.get("startsPerSecond")), Load.num(((Map<?, ?>) out.get("latencyMs")).get("p50")),
                 Load.num(((Map<?, ?>) out.get("latencyMs")).get("p99")), out.get("errors"));

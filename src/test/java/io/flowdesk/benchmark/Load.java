@@ -132,7 +132,9 @@ final class Load {
         Map<String, Object> stop();
     }
 
-    Load(String host, int port, Supplier<Long> serverPid, long databasePid, Sampler sampler) {
+    Load(String host, int port, Supplier<Long> serverPid, long databasePid, Sampler sampler,
+         double maxExtraWarmupSeconds) {
+        this.maxExtraWarmupSeconds = maxExtraWarmupSeconds;
         this.host = host;
         this.port = port;
         this.serverPid = serverPid;
@@ -204,12 +206,12 @@ final class Load {
     /**
      * Throughput is measured on a warm server: after the minimum warm-up, the load goes on in steps of
      * {@value #JIT_STEP_SECONDS} s until the server's JIT compiler threads used less than
-     * {@value #JIT_SETTLED_SHARE} of one core over the last step, for at most {@value #MAX_EXTRA_WARMUP_SECONDS} s
-     * more. A JVM a minute after start still compiles the engine's code paths (seen: 28 % of a core in the
+     * {@value #JIT_SETTLED_SHARE} of one core over the last step, for at most {@code maxExtraWarmupSeconds} more
+     * (full mode 90 s; quick mode none: its figures are not steady state anyway). A JVM a minute after start still compiles the engine's code paths (seen: 28 % of a core in the
      * first phase after a 40 s warm-up); a service desk's server runs for days. Returns the warm-up's length.
      */
     private double awaitSettledJit(long begin) throws InterruptedException {
-        long giveUp = System.nanoTime() + (long) (MAX_EXTRA_WARMUP_SECONDS * 1e9);
+        long giveUp = System.nanoTime() + (long) (maxExtraWarmupSeconds * 1e9);
         double before = jitSeconds();
         while (System.nanoTime() < giveUp) {
             Thread.sleep((long) (JIT_STEP_SECONDS * 1000));
@@ -224,7 +226,7 @@ final class Load {
 
     static final double JIT_STEP_SECONDS = 5;
     static final double JIT_SETTLED_SHARE = 0.10;
-    static final double MAX_EXTRA_WARMUP_SECONDS = 60;
+    private final double maxExtraWarmupSeconds;
 
     private double jitSeconds() {
         return ProcStat.threadGroups(serverPid.get()).getOrDefault("jit-compiler", -1.0);
