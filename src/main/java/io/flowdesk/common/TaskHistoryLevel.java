@@ -31,7 +31,7 @@ public final class TaskHistoryLevel extends AbstractHistoryLevel {
     public static final int ID = 11;
     public static final String NAME = "tasks";
 
-    static final Set<String> PLUMBING = Set.of(
+    private static final Set<String> PLUMBING = Set.of(
             ActivityTypes.GATEWAY_EXCLUSIVE, ActivityTypes.GATEWAY_INCLUSIVE, ActivityTypes.GATEWAY_PARALLEL,
             ActivityTypes.GATEWAY_COMPLEX, ActivityTypes.GATEWAY_EVENT_BASED,
             ActivityTypes.TASK, ActivityTypes.TASK_MANUAL_TASK, ActivityTypes.TASK_SCRIPT, ActivityTypes.TASK_SERVICE,
@@ -62,7 +62,7 @@ public final class TaskHistoryLevel extends AbstractHistoryLevel {
         return HistoryLevel.HISTORY_LEVEL_ACTIVITY.isHistoryEventProduced(eventType, entity);
     }
 
-    static boolean isRecorded(CoreModelElement activity) {
+    private static boolean isRecorded(CoreModelElement activity) {
         if (activity == null) {
             return true;
         }

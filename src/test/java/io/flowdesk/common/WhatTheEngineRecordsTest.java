@@ -45,9 +45,7 @@ class WhatTheEngineRecordsTest {
 
     @Test
     void aTicketsHistoryHoldsItsProcessItsTasksAndItsUserTaskSteps_notItsGatewaysOrServiceTasks() {
-        String number = tickets.create(new CreateTicketRequest("inquiry", "积分规则", "积分多久过期", Channel.web,
-                Priority.normal, null, new CustomerDetails("张三", "zhang@example.com", null, "standard", null),
-                Map.of()), "alice").number();
+        String number = openInquiry("积分规则", "积分多久过期");
         ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
                 .singleResult();
         Task accept = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
@@ -71,9 +69,7 @@ class WhatTheEngineRecordsTest {
 
     @Test
     void assigningATaskWritesNoTaskWorkerMetric() {
-        String number = tickets.create(new CreateTicketRequest("inquiry", "发票", "发票抬头", Channel.web,
-                Priority.normal, null, new CustomerDetails("王五", "wang@example.com", null, "standard", null),
-                Map.of()), "alice").number();
+        String number = openInquiry("发票", "发票抬头");
         Task accept = taskService.createTaskQuery().processInstanceBusinessKey(number).singleResult();
 
         assertThat(accept.getAssignee()).as("assigned by workload").isNotNull();
@@ -85,6 +81,12 @@ class WhatTheEngineRecordsTest {
         assertThat(levelAfterMigrationFrom("1")).isEqualTo("11");
         assertThat(levelAfterMigrationFrom("3")).as("full stays full").isEqualTo("3");
         assertThat(levelAfterMigrationFrom("11")).isEqualTo("11");
+    }
+
+    private String openInquiry(String subject, String description) {
+        return tickets.create(new CreateTicketRequest("inquiry", subject, description, Channel.web, Priority.normal,
+                null, new CustomerDetails("张三", "zhang@example.com", null, "standard", null), Map.of()),
+                "alice").number();
     }
 
     /** On one connection, rolled back: the engine's database keeps its level. */
