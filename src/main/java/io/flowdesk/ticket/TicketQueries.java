@@ -31,9 +31,12 @@ public class TicketQueries {
     private final TimelineWriter timelineWriter;
     private final TicketSlaReader sla;
     private final NamedParameterJdbcTemplate jdbc;
+    private final NewTasks newTasks;
 
     TicketQueries(TicketRepository tickets, TicketUpdates updates, TicketEventRepository events,
-                  TimelineWriter timelineWriter, TicketSlaReader sla, NamedParameterJdbcTemplate jdbc) {
+                  TimelineWriter timelineWriter, TicketSlaReader sla, NamedParameterJdbcTemplate jdbc,
+                  NewTasks newTasks) {
+        this.newTasks = newTasks;
         this.tickets = tickets;
         this.updates = updates;
         this.events = events;
@@ -49,20 +52,25 @@ public class TicketQueries {
     }
 
     /**
-     * A ticket opened in the current transaction, as the create call answers it: its timeline is what this
-     * transaction appended, its SLA clocks are those it stored, so only its tasks are read from the database.
+     * A ticket opened in the current transaction, as the create call answers it, without reading back what the
+     * transaction wrote: its timeline is what it appended, its SLA clocks those it stored, its tasks those its
+     * process opened ({@link NewTasks}).
      */
     public TicketDetails detailsOfNew(Ticket t) {
-        return details(t, timelineWriter.appendedFor(t.getId()));
+        return details(t, timelineWriter.appendedFor(t.getId()), newTasks.of(t.getProcessInstanceId()));
     }
 
     private TicketDetails details(Ticket t, List<TicketEvent> entries) {
+        return details(t, entries, openTasks(t));
+    }
+
+    private TicketDetails details(Ticket t, List<TicketEvent> entries, List<TaskView> tasks) {
         List<TimelineEntry> timeline = entries.stream().map(TimelineEntry::of).toList();
         return new TicketDetails(t.getNumber(), t.getType(), t.getSubject(), t.getDescription(), t.getStatus(),
                 t.getPriority(), t.getChannel(), t.getCategory(), t.getGroup(), t.getAssignee(),
                 CustomerView.of(t.getCustomer()), new LinkedHashMap<>(t.getFields()), t.getExternalReference(),
                 t.getCreatedAt(), t.getUpdatedAt(), t.getFirstResponseAt(), t.getResolvedAt(), t.getClosedAt(),
-                sla.clocksOf(t.getId()), openTasks(t), timeline);
+                sla.clocksOf(t.getId()), tasks, timeline);
     }
 
     public TicketPage search(TicketFilter filter, Pageable pageable) {
@@ -93,7 +101,7 @@ public class TicketQueries {
     /**
      * The open tasks of the ticket's process with their candidate groups, in one query on the engine's tables.
      * The engine's task query would cost two (tasks, then their groups), and its dynamic SQL is dearer to build
-     * than the answer is to fetch; this runs on every ticket read and after every ticket create.
+     * than the answer is to fetch; this runs on every ticket read.
      */
     private List<TaskView> openTasks(Ticket ticket) {
         if (ticket.getProcessInstanceId() == null) {

@@ -59,6 +59,18 @@ class TicketApiTest {
     }
 
     @Test
+    void the_create_answer_shows_the_tasks_a_read_finds() {
+        JsonNode created = post("alice", "/api/tickets", PRINTER_INQUIRY).getBody();
+
+        JsonNode read = get("bob", "/api/tickets/" + created.get("number").asText()).getBody();
+
+        assertThat(created.get("currentTasks")).hasSize(1);
+        for (String field : List.of("id", "key", "name", "assignee", "candidateGroups")) {
+            assertThat(created.at("/currentTasks/0/" + field)).as(field).isEqualTo(read.at("/currentTasks/0/" + field));
+        }
+    }
+
+    @Test
     void a_ticket_reads_back_with_status_tasks_and_timeline() {
         String number = create(PRINTER_INQUIRY);
 

@@ -1,6 +1,7 @@
 package io.flowdesk.ticket.lifecycle;
 
 import io.flowdesk.common.BpmnProperties;
+import io.flowdesk.ticket.NewTasks;
 import io.flowdesk.ticket.TicketUpdates;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,6 +13,8 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+
+import java.util.List;
 
 /**
  * Binds ticket processes to the ticket model as the analyst declared it in the BPMN, so that no Java changes
@@ -25,8 +28,10 @@ class TicketLifecycleParseListener extends AbstractBpmnParseListener {
     private final TicketFromVariables ticketFromVariables;
     private final RecordTaskInTimeline recordTaskInTimeline;
     private final MirrorTicketPriority mirrorTicketPriority;
+    private final NewTasks newTasks;
 
-    TicketLifecycleParseListener(TicketUpdates updates, TicketFromVariables ticketFromVariables) {
+    TicketLifecycleParseListener(TicketUpdates updates, TicketFromVariables ticketFromVariables, NewTasks newTasks) {
+        this.newTasks = newTasks;
         this.updates = updates;
         this.ticketFromVariables = ticketFromVariables;
         this.recordTaskInTimeline = new RecordTaskInTimeline(updates);
@@ -51,6 +56,10 @@ class TicketLifecycleParseListener extends AbstractBpmnParseListener {
         task.addTaskListener(TaskListener.EVENTNAME_CREATE, mirrorTicketPriority);
         task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, recordTaskInTimeline);
         task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, recordTaskInTimeline);
+        for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_COMPLETE,
+                TaskListener.EVENTNAME_DELETE)) {
+            task.addTaskListener(event, newTasks);
+        }
         bindStatus(element, activity);
     }
 

@@ -1,6 +1,7 @@
 package io.flowdesk.ticket.lifecycle;
 
 import io.flowdesk.common.ParseListeners;
+import io.flowdesk.ticket.NewTasks;
 import io.flowdesk.ticket.TicketUpdates;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -12,14 +13,17 @@ class TicketLifecyclePlugin extends AbstractProcessEnginePlugin {
 
     private final TicketUpdates updates;
     private final TicketFromVariables ticketFromVariables;
+    private final NewTasks newTasks;
 
-    TicketLifecyclePlugin(TicketUpdates updates, TicketFromVariables ticketFromVariables) {
+    TicketLifecyclePlugin(TicketUpdates updates, TicketFromVariables ticketFromVariables, NewTasks newTasks) {
         this.updates = updates;
         this.ticketFromVariables = ticketFromVariables;
+        this.newTasks = newTasks;
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        ParseListeners.addAfterBuiltIn(configuration, new TicketLifecycleParseListener(updates, ticketFromVariables));
+        ParseListeners.addAfterBuiltIn(configuration, new TicketLifecycleParseListener(updates, ticketFromVariables,
+                newTasks));
     }
 }
