@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.Comparator;
@@ -16,11 +15,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The user tasks the current transaction has opened and not closed again, as the engine made them: what a ticket
- * create answers with, without reading back the rows the transaction has just written. A task listener on every
- * user task of a ticket process (create: noted; complete, delete: gone). The assignee is read when asked, so an
- * assignment made after "create" (by another listener, or later in the transaction) is seen; candidate groups are
- * those the task was created with.
+ * The user tasks a transaction has opened and not closed again, as the engine made them: what a ticket create
+ * answers with, without reading back the rows the transaction has just written. A task listener on every user task
+ * (create: noted; complete, delete: gone) that notes only in a transaction that asked for it with {@link #watch()},
+ * so task completions and timers pay nothing for it. The assignee is read when asked, so an assignment made after
+ * "create" (by another listener, or later in the transaction) is seen; candidate groups are those the task was
+ * created with.
  */
 @Component
 public class NewTasks implements TaskListener {
@@ -34,25 +34,31 @@ public class NewTasks implements TaskListener {
         }
     }
 
-    @Override
-    public void notify(DelegateTask task) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
-        }
-        Map<String, Opened> opened = openedInTransaction();
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            opened.put(task.getId(), new Opened(task, candidateGroups(task)));
-        } else {
-            opened.remove(task.getId());
+    /** From now until the current transaction ends, the tasks it opens are noted. */
+    void watch() {
+        if (!(TransactionSynchronizationManager.getResource(this) instanceof Watched)) {
+            new Watched().bind();
         }
     }
 
-    /** The open tasks of the process instance that this transaction created, oldest first. */
+    @Override
+    public void notify(DelegateTask task) {
+        if (!(TransactionSynchronizationManager.getResource(this) instanceof Watched watched)) {
+            return;
+        }
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            watched.opened.put(task.getId(), new Opened(task, candidateGroups(task)));
+        } else {
+            watched.opened.remove(task.getId());
+        }
+    }
+
+    /** The open tasks of the process instance that this (watched) transaction created, oldest first. */
     List<TaskView> of(String processInstanceId) {
-        if (!(TransactionSynchronizationManager.getResource(this) instanceof Pending pending)) {
+        if (!(TransactionSynchronizationManager.getResource(this) instanceof Watched watched)) {
             return List.of();
         }
-        return pending.opened.values().stream()
+        return watched.opened.values().stream()
                 .filter(opened -> Objects.equals(opened.task().getProcessInstanceId(), processInstanceId))
                 .map(Opened::view)
                 .sorted(Comparator.comparing(TaskView::created).thenComparing(TaskView::id))
@@ -67,33 +73,12 @@ public class NewTasks implements TaskListener {
                 .toList();
     }
 
-    private Map<String, Opened> openedInTransaction() {
-        if (TransactionSynchronizationManager.getResource(this) instanceof Pending pending) {
-            return pending.opened;
-        }
-        Pending pending = new Pending();
-        TransactionSynchronizationManager.bindResource(this, pending);
-        TransactionSynchronizationManager.registerSynchronization(pending);
-        return pending.opened;
-    }
-
-    private final class Pending implements TransactionSynchronization {
+    private final class Watched extends TransactionBound {
 
         private final Map<String, Opened> opened = new LinkedHashMap<>();
 
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResource(NewTasks.this);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(NewTasks.this, this);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(NewTasks.this);
+        Watched() {
+            super(NewTasks.this);
         }
     }
 }

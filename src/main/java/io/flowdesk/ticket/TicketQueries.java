@@ -36,13 +36,13 @@ public class TicketQueries {
     TicketQueries(TicketRepository tickets, TicketUpdates updates, TicketEventRepository events,
                   TimelineWriter timelineWriter, TicketSlaReader sla, NamedParameterJdbcTemplate jdbc,
                   NewTasks newTasks) {
-        this.newTasks = newTasks;
         this.tickets = tickets;
         this.updates = updates;
         this.events = events;
         this.timelineWriter = timelineWriter;
         this.sla = sla;
         this.jdbc = jdbc;
+        this.newTasks = newTasks;
     }
 
     public TicketDetails details(String number) {
@@ -54,7 +54,7 @@ public class TicketQueries {
     /**
      * A ticket opened in the current transaction, as the create call answers it, without reading back what the
      * transaction wrote: its timeline is what it appended, its SLA clocks those it stored, its tasks those its
-     * process opened ({@link NewTasks}).
+     * process opened ({@link NewTasks}, watched by the caller before the process started).
      */
     public TicketDetails detailsOfNew(Ticket t) {
         return details(t, timelineWriter.appendedFor(t.getId()), newTasks.of(t.getProcessInstanceId()));

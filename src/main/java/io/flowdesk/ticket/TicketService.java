@@ -19,21 +19,24 @@ public class TicketService {
     private final TicketTypeCatalog ticketTypes;
     private final RuntimeService runtimeService;
     private final TicketQueries queries;
+    private final NewTasks newTasks;
 
     TicketService(TicketUpdates updates, TicketTypeCatalog ticketTypes, RuntimeService runtimeService,
-                  TicketQueries queries) {
+                  TicketQueries queries, NewTasks newTasks) {
         this.updates = updates;
         this.ticketTypes = ticketTypes;
         this.runtimeService = runtimeService;
         this.queries = queries;
+        this.newTasks = newTasks;
     }
 
-    /** The new ticket as the API shows it, from what this transaction stored (its tasks read in it). */
+    /** The new ticket as the API shows it, from what this transaction stored and its process opened. */
     @Transactional
     public TicketDetails create(CreateTicketRequest request, String actor) {
         TicketType type = ticketTypes.find(request.type())
                 .orElseThrow(() -> new UnknownTicketTypeException(request.type(), ticketTypes.keys()));
         Ticket ticket = updates.open(request.toNewTicket(Channel.api, null), type.defaultGroup(), actor);
+        newTasks.watch(); // the answer shows the tasks the process start opens
         runtimeService.startProcessInstanceById(type.processDefinitionId(), ticket.getNumber(),
                 TicketVariables.of(ticket));
         return queries.detailsOfNew(ticket);

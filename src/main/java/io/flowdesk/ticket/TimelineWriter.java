@@ -2,7 +2,6 @@ package io.flowdesk.ticket;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.ZoneOffset;
@@ -41,8 +40,7 @@ class TimelineWriter {
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
         if (pending == null) {
             pending = new Pending();
-            TransactionSynchronizationManager.bindResource(this, pending);
-            TransactionSynchronizationManager.registerSynchronization(pending);
+            pending.bind();
         }
         pending.appended.add(event);
     }
@@ -81,10 +79,14 @@ class TimelineWriter {
     }
 
     /** The entries of one transaction, in the order they happened; the first {@code written} are stored. */
-    private final class Pending implements TransactionSynchronization {
+    private final class Pending extends TransactionBound {
 
         private final List<TicketEvent> appended = new ArrayList<>();
         private int written;
+
+        Pending() {
+            super(TimelineWriter.this);
+        }
 
         @Override
         public void flush() {
@@ -98,21 +100,6 @@ class TimelineWriter {
         @Override
         public void beforeCommit(boolean readOnly) {
             flush();
-        }
-
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResource(TimelineWriter.this);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(TimelineWriter.this, this);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(TimelineWriter.this);
         }
     }
 }

@@ -14,8 +14,6 @@ import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
-import java.util.List;
-
 /**
  * Binds ticket processes to the ticket model as the analyst declared it in the BPMN, so that no Java changes
  * when a process does: a process marked {@code flowdesk.ticketType=true} opens (or links) a ticket when it
@@ -31,11 +29,11 @@ class TicketLifecycleParseListener extends AbstractBpmnParseListener {
     private final NewTasks newTasks;
 
     TicketLifecycleParseListener(TicketUpdates updates, TicketFromVariables ticketFromVariables, NewTasks newTasks) {
-        this.newTasks = newTasks;
         this.updates = updates;
         this.ticketFromVariables = ticketFromVariables;
         this.recordTaskInTimeline = new RecordTaskInTimeline(updates);
         this.mirrorTicketPriority = new MirrorTicketPriority(updates);
+        this.newTasks = newTasks;
     }
 
     @Override
@@ -56,10 +54,9 @@ class TicketLifecycleParseListener extends AbstractBpmnParseListener {
         task.addTaskListener(TaskListener.EVENTNAME_CREATE, mirrorTicketPriority);
         task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, recordTaskInTimeline);
         task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, recordTaskInTimeline);
-        for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_COMPLETE,
-                TaskListener.EVENTNAME_DELETE)) {
-            task.addTaskListener(event, newTasks);
-        }
+        task.addTaskListener(TaskListener.EVENTNAME_CREATE, newTasks);
+        task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, newTasks);
+        task.addTaskListener(TaskListener.EVENTNAME_DELETE, newTasks);
         bindStatus(element, activity);
     }
 
