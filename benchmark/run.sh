@@ -52,10 +52,15 @@ cp target/test-classes/io/flowdesk/benchmark/*.class "$work/driver/io/flowdesk/b
 # the driver needs nothing but the JDK and the MySQL JDBC driver, taken from the jar under test
 unzip -q -j -o "$work/flowdesk.jar" 'BOOT-INF/lib/mysql-connector-j-*.jar' -d "$work/lib"
 
+# The server runs as the Docker image runs it (docker/Dockerfile): the jar unpacked, with a class-data-sharing
+# archive recorded by a training start (docker/cds-archive.sh, about half a minute).
+log "Unpack the jar and record its CDS archive (docker/cds-archive.sh)"
+sh docker/cds-archive.sh "$work/flowdesk.jar" "$work/app"
+
 log "Driver ($mode)"
 # a small, cheap JVM: serial GC, C1 only; it shares the cores with the server and MariaDB
 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms64m -Xmx512m -Xss512k \
   -cp "$work/driver:$work/lib/*" io.flowdesk.benchmark.BenchmarkDriver "$mode" \
-  --jar "$work/flowdesk.jar" --results benchmark/results --revision "$revision" ${args[@]+"${args[@]}"}
+  --jar "$work/app/flowdesk.jar" --server-jvm-option "-XX:SharedArchiveFile=$work/app/flowdesk.jsa" --results benchmark/results --revision "$revision" ${args[@]+"${args[@]}"}
 
 log "Done in $(( $(date +%s) - started )) s (build included)"

@@ -112,10 +112,10 @@ public final class BenchmarkDriver {
             }
             boolean full = o.mode.equals("full");
             o.warmup = full ? 10 : 5;
-            o.firstWarmup = full ? 30 : 5;
-            o.maxExtraWarmup = full ? 90 : 0;
-            o.createSeconds = full ? 60 : 20;
-            o.completeSeconds = full ? 60 : 15;
+            o.firstWarmup = full ? 45 : 5;
+            o.maxExtraWarmup = full ? 60 : 0;
+            o.createSeconds = full ? 45 : 20;
+            o.completeSeconds = full ? 45 : 15;
             o.h2Seconds = full ? 30 : 15;
             o.engineCount = full ? 10_000 : 2000;
             o.engineWarmup = full ? 5000 : 500;

@@ -162,6 +162,12 @@ final class Load {
      * {@code clients} closed-loop clients: a warm-up of at least {@code warmupSeconds}, longer while the server's
      * JIT compiler is still busy (see {@link #awaitSettledJit}), then {@code measureSeconds} measured; figures
      * from the measured window only.
+     * <p>
+     * The first phase on a fresh server (one {@code Load} per server start) begins gently: during its minimum
+     * warm-up only {@value #GENTLE_CLIENTS} of the clients run, the rest join after it. On two cores a cold JVM's
+     * compiler threads get only a small share of the CPU next to 8 or 64 busy request threads and MariaDB (seen:
+     * still 24 % of a core after 120 s at full load); with two clients they get the spare core, compile the same
+     * hot paths (the same requests) and settle within the warm-up.
      */
     Map<String, Object> closedLoop(String name, int clients, double warmupSeconds, double measureSeconds,
                                    int expectedStatus, OpFactory factory) throws InterruptedException {
@@ -173,14 +179,31 @@ final class Load {
         List<Client> all = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         int seconds = (int) Math.ceil(measureSeconds);
+        int joinLate = firstPhase ? GENTLE_CLIENTS : clients;
+        long allJoin = begin + (long) (warmupSeconds * 1e9);
+        if (firstPhase && clients > GENTLE_CLIENTS) {
+            System.out.printf("    first phase on this server: %d clients until %.0f s, then %d%n", GENTLE_CLIENTS,
+                    warmupSeconds, clients);
+        }
+        firstPhase = false;
         for (int c = 0; c < clients; c++) {
             Client client = new Client();
             client.perSecond = new int[seconds + 1];
             all.add(client);
             ClientOp op = factory.create(c, window);
             client.requestsPerOp = op.requests();
-            Thread thread = new Thread(null, () -> runClient(client, op, window, expectedStatus), name + "-" + c,
-                    256 * 1024);
+            boolean late = c >= joinLate;
+            Thread thread = new Thread(null, () -> {
+                if (late) {
+                    try {
+                        sleepUntil(allJoin);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                runClient(client, op, window, expectedStatus);
+            }, name + "-" + c, 256 * 1024);
             thread.setDaemon(true);
             threads.add(thread);
         }
@@ -207,7 +230,7 @@ final class Load {
      * Throughput is measured on a warm server: after the minimum warm-up, the load goes on in steps of
      * {@value #JIT_STEP_SECONDS} s until the server's JIT compiler threads used less than
      * {@value #JIT_SETTLED_SHARE} of one core over the last step, for at most {@code maxExtraWarmupSeconds} more
-     * (full mode 90 s; quick mode none: its figures are not steady state anyway). A JVM a minute after start still compiles the engine's code paths (seen: 28 % of a core in the
+     * (full mode 60 s; quick mode none: its figures are not steady state anyway). A JVM a minute after start still compiles the engine's code paths (seen: 28 % of a core in the
      * first phase after a 40 s warm-up); a service desk's server runs for days. Returns the warm-up's length.
      */
     private double awaitSettledJit(long begin) throws InterruptedException {
@@ -224,6 +247,8 @@ final class Load {
         return (System.nanoTime() - begin) / 1e9;
     }
 
+    static final int GENTLE_CLIENTS = 2;
+    private boolean firstPhase = true;
     static final double JIT_STEP_SECONDS = 5;
     static final double JIT_SETTLED_SHARE = 0.10;
     private final double maxExtraWarmupSeconds;
