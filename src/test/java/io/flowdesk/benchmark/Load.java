@@ -171,9 +171,10 @@ final class Load {
      */
     Map<String, Object> closedLoop(String name, int clients, double warmupSeconds, double measureSeconds,
                                    int expectedStatus, OpFactory factory) throws InterruptedException {
-        double machineProbeMs = MachineSpeed.probeMs();
+        MachineSpeed.Probe machine = MachineSpeed.probe();
         System.out.printf("  %s: %d clients, %.0f s warm-up (more while the JIT compiles) + %.0f s measured"
-                + " (machine probe %.0f ms)%n", name, clients, warmupSeconds, measureSeconds, machineProbeMs);
+                        + " (machine probes: compute %.0f ms, loopback %.1f µs)%n", name, clients, warmupSeconds,
+                measureSeconds, machine.computeMs(), machine.loopbackUs());
         long begin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         Window window = Window.notYetOpen();
         List<Client> all = new ArrayList<>();
@@ -222,7 +223,8 @@ final class Load {
         }
         Map<String, Object> out = summarize(name, clients, warmedSeconds, measureSeconds, all, factory, a, b, pool);
         out.put("minimumWarmupSeconds", warmupSeconds);
-        out.put("machineProbeMs", machineProbeMs);
+        out.put("machineProbeMs", machine.computeMs());
+        out.put("machineLoopbackProbeUs", machine.loopbackUs());
         return out;
     }
 

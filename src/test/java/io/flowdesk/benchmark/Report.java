@@ -36,23 +36,11 @@ final class Report {
         Map<?, ?> backlog = map(my.get("backlog"));
         Map<?, ?> h2 = map(r.get("h2"));
 
-        List<Double> probes = new ArrayList<>();
-        for (Map<?, ?> stage : List.of(my, backlog, h2)) {
-            for (Object phase : stage.values()) {
-                if (phase instanceof Map<?, ?> m && m.get("machineProbeMs") instanceof Number n) {
-                    probes.add(n.doubleValue());
-                }
-            }
-        }
-        if (!probes.isEmpty()) {
-            double min = probes.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-            double max = probes.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-            md.append("Machine probe before each phase (CPU ms for the same fixed computation; see Phases): ")
-                    .append(f0(min)).append("-").append(f0(max)).append(" ms")
-                    .append(max > min * 1.15 ? ", **the machine's speed changed during the run by "
-                            + f0((max / min - 1) * 100) + " %**: compare CPU figures across phases with care" : "")
-                    .append(".\n\n");
-        }
+        probeRange(md, List.of(my, backlog, h2), "machineProbeMs", "compute probe (CPU ms for a fixed computation)",
+                " ms");
+        probeRange(md, List.of(my, backlog, h2), "machineLoopbackProbeUs",
+                "loopback probe (CPU µs per loopback TCP round trip)", " µs");
+        md.append('\n');
 
         md.append("## Figures and targets (MySQL/MariaDB unless marked H2)\n\n");
         md.append("| Figure | Measured | Target | |\n|---|---|---|---|\n");
@@ -185,12 +173,13 @@ final class Report {
                 .append("groups the server JVM's threads by name (/proc/PID/task). Pool = Hikari, sampled ")
                 .append("every 100 ms in the server: active connections mean/max, threads waiting for a connection ")
                 .append("mean/max and the share of samples with any waiting; Tomcat = busy request threads (mean). ")
-                .append("Machine probe = the driver's CPU milliseconds for one fixed computation just before the phase, ")
-                .append("the server idle: the same work every time, so a higher figure means the machine did less per ")
-                .append("CPU second (other guests on the host), and CPU-per-operation figures of phases with different ")
-                .append("probes are not comparable.\n\n");
+                .append("Machine probes, read by the driver just before the phase with the server idle: compute = CPU ms ")
+                .append("for one fixed computation, loopback = CPU µs per 64-byte round trip over loopback TCP (the ")
+                .append("kernel's share of every request and database call). The same work every time, so a higher ")
+                .append("figure means the machine did less per CPU second (other guests on the host), and ")
+                .append("CPU-per-operation figures of phases with different probes are not comparable.\n\n");
         md.append("| Phase | Clients | Ok/s | p50 ms | p95 ms | p99 ms | max ms | Errors | Server CPU | MariaDB CPU | Driver CPU "
-                + "| Other processes | Machine busy | Machine probe | Pool active | Pool waiting | Tomcat busy | Server CPU by threads |\n");
+                + "| Other processes | Machine busy | Machine probes | Pool active | Pool waiting | Tomcat busy | Server CPU by threads |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         List<Map<?, ?>> phases = new ArrayList<>();
         for (String k : List.of("complete1k_8", "complete1k_64", "create_1", "create_8", "create_64")) {
@@ -221,7 +210,8 @@ final class Report {
                     .append(f1(c.get("driverCpuPercentOfOneCore"))).append(" % | ")
                     .append(f0(c.get("otherProcessesCpuPercentOfOneCore"))).append(" % | ")
                     .append(f0(c.get("machineBusyPercentOfAllCores"))).append(" % | ")
-                    .append(f0(p.get("machineProbeMs"))).append(" ms | ")
+                    .append(f0(p.get("machineProbeMs"))).append(" ms, ").append(f1(p.get("machineLoopbackProbeUs")))
+                    .append(" µs | ")
                     .append(f1(s.get("poolActiveMean"))).append(" / ").append(s.get("poolActiveMax")).append(" of ")
                     .append(s.get("poolSize")).append(" | ")
                     .append(f1(s.get("poolWaitingMean"))).append(" / ").append(s.get("poolWaitingMax")).append(" (")
@@ -410,6 +400,28 @@ final class Report {
         Map<?, ?> f = map(o);
         return f.isEmpty() ? NONE : f0(f.get("heapAfterGcMb")) + " MB heap after GC (committed " + f0(f.get("heapCommittedMb"))
                 + " MB), RSS " + f0(f.get("rssMb")) + " MB";
+    }
+
+    /** One line: the range of a machine probe over the run's phases, flagged when it moved by more than 15 %. */
+    private static void probeRange(StringBuilder md, List<Map<?, ?>> stages, String key, String what, String unit) {
+        List<Double> probes = new ArrayList<>();
+        for (Map<?, ?> stage : stages) {
+            for (Object phase : stage.values()) {
+                if (phase instanceof Map<?, ?> m && m.get(key) instanceof Number n) {
+                    probes.add(n.doubleValue());
+                }
+            }
+        }
+        if (probes.isEmpty()) {
+            return;
+        }
+        double min = probes.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double max = probes.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        md.append("Machine ").append(what).append(" before each phase (see Phases): ")
+                .append(f1(min)).append("-").append(f1(max)).append(unit)
+                .append(max > min * 1.15 ? ", **the machine's speed changed during the run by "
+                        + f0((max / min - 1) * 100) + " %**: compare CPU figures across phases with care" : "")
+                .append(".  \n");
     }
 
     private static void row(StringBuilder md, String figure, String value, String target, String verdict) {
