@@ -104,6 +104,11 @@ class InquiryProcessTest {
         assertThat(ticket.timeline()).filteredOn(e -> e.type().equals("PUBLIC_REPLY")).singleElement()
                 .satisfies(e -> assertThat(e.body()).isEqualTo("请重启路由器后重试"));
         assertThat(types(ticket)).contains("ROUTED", "SLA_STARTED", "ASSIGNED", "PRIORITY_CHANGED", "SLA_MET");
+        assertThat(ticket.timeline()).filteredOn(e -> e.type().equals("SLA_STARTED")).singleElement()
+                .satisfies(e -> assertThat(e.summary()).matches("first response within \\d+ min, resolution within "
+                        + "\\d+ min \\(\\S+ hours\\): due 2026-\\S+Z and 2026-\\S+Z"));
+        assertThat(ticket.timeline()).filteredOn(e -> e.type().equals("SLA_MET")).extracting(TimelineEntry::summary)
+                .hasSize(2).allMatch(summary -> summary.matches("(firstResponse|resolution) met after \\d+ of \\d+ min"));
         assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(instance.getId()).count())
                 .as("a finished ticket leaves no process variables behind").isZero();
     }
