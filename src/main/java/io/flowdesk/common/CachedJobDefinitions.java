@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
 import org.camunda.bpm.engine.impl.interceptor.Session;
@@ -18,9 +20,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -87,8 +87,8 @@ public class CachedJobDefinitions extends AbstractProcessEnginePlugin {
     /** One per command, as every engine session. */
     private final class Manager extends JobDefinitionManager implements CommandContextListener {
 
-        /** What this command was handed, and as what: changed by the command means forget at commit. */
-        private final Map<JobDefinitionEntity, Row> handedOut = new IdentityHashMap<>();
+        /** What this command was handed: changed or deleted by the command means forget at commit. */
+        private final List<JobDefinitionEntity> handedOut = new ArrayList<>();
 
         @Override
         public JobDefinitionEntity findById(String id) {
@@ -107,12 +107,11 @@ public class CachedJobDefinitions extends AbstractProcessEnginePlugin {
                 if (entity == null) {
                     return null;
                 }
-                row = Row.of(entity);
                 if (entity.getProcessDefinitionId() != null) {
-                    keep(row, changesBeforeRead);
+                    keep(Row.of(entity), changesBeforeRead);
                 }
             }
-            watch(entity, row);
+            watch(entity);
             return entity;
         }
 
@@ -150,18 +149,22 @@ public class CachedJobDefinitions extends AbstractProcessEnginePlugin {
             forgetOnCommit();
         }
 
-        private void watch(JobDefinitionEntity entity, Row asHandedOut) {
+        private void watch(JobDefinitionEntity entity) {
             if (handedOut.isEmpty()) {
                 Context.getCommandContext().registerCommandContextListener(this);
             }
-            handedOut.put(entity, asHandedOut);
+            handedOut.add(entity);
         }
 
-        /** Before the command's flush: did it change a definition it was handed (its priority, say)? */
+        /**
+         * Before the command's flush: did it change (its priority, say) or delete a definition it was handed? The
+         * engine's own dirty check answers, the one its flush uses.
+         */
         @Override
         public void onCommandContextClose(CommandContext commandContext) {
-            boolean changed = handedOut.entrySet().stream()
-                    .anyMatch(handed -> !Row.of(handed.getKey()).equals(handed.getValue()));
+            DbEntityCache entities = commandContext.getDbEntityManager().getDbEntityCache();
+            boolean changed = handedOut.stream().map(entities::getCachedEntity).anyMatch(cached -> cached == null
+                    || cached.getEntityState() != DbEntityState.PERSISTENT || cached.isDirty());
             if (changed) {
                 forgetOnCommit();
             }
@@ -178,7 +181,7 @@ public class CachedJobDefinitions extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** A job definition's columns. */
+    /** A job definition's columns, kept immutable between commands. */
     record Row(String id, int revision, String processDefinitionId, String processDefinitionKey, String activityId,
                String jobType, String jobConfiguration, int suspensionState, Long jobPriority, String tenantId,
                String deploymentId) {
