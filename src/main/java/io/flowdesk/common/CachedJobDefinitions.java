@@ -1,27 +1,11 @@
 package io.flowdesk.common;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.TransactionState;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
-import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
-import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionManager;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The engine's job definitions without a database read for every job it creates.
@@ -41,104 +25,54 @@ import java.util.concurrent.atomic.AtomicLong;
 @Component
 public class CachedJobDefinitions extends AbstractProcessEnginePlugin {
 
-    static final Duration AT_MOST = Duration.ofSeconds(60);
-
-    private final Cache<String, Row> rows = Caffeine.newBuilder().expireAfterWrite(AT_MOST).maximumSize(10_000)
-            .build();
-    /** Advanced by every forgetting: a read that began before it is not kept. */
-    private final AtomicLong changes = new AtomicLong();
+    private final KeptRows<JobDefinitionEntity, Row> rows =
+            new KeptRows<>(JobDefinitionEntity.class, Row::of, Row::toEntity);
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-        factories.add(new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return JobDefinitionManager.class;
-            }
-
-            @Override
-            public Session openSession() {
-                return new Manager();
-            }
-        });
-        configuration.setCustomSessionFactories(factories);
+        KeptRows.replaceManager(configuration, JobDefinitionManager.class, Manager::new);
     }
 
     /** How many job definitions are kept now. */
     long kept() {
-        rows.cleanUp();
-        return rows.estimatedSize();
-    }
-
-    private void forgetAll() {
-        changes.incrementAndGet();
-        rows.invalidateAll();
-    }
-
-    private void keep(Row row, long changesBeforeRead) {
-        rows.put(row.id(), row);
-        if (changes.get() != changesBeforeRead) {
-            rows.invalidate(row.id()); // a change committed while we read: what we read may be old
-        }
+        return rows.kept();
     }
 
     /** One per command, as every engine session. */
-    private final class Manager extends JobDefinitionManager implements CommandContextListener {
+    private final class Manager extends JobDefinitionManager {
 
-        /** What this command was handed: changed or deleted by the command means forget at commit. */
-        private final List<JobDefinitionEntity> handedOut = new ArrayList<>();
+        private final KeptRows<JobDefinitionEntity, Row>.Reader reader = rows.reader();
 
         @Override
         public JobDefinitionEntity findById(String id) {
-            DbEntityManager entities = getDbEntityManager();
-            JobDefinitionEntity entity = entities.getCachedEntity(JobDefinitionEntity.class, id);
-            if (entity != null) {
-                return entity;
-            }
-            Row row = rows.getIfPresent(id);
-            if (row != null) {
-                entity = row.toEntity();
-                entities.getDbEntityCache().putPersistent(entity);
-            } else {
-                long changesBeforeRead = changes.get();
-                entity = super.findById(id);
-                if (entity == null) {
-                    return null;
-                }
-                if (entity.getProcessDefinitionId() != null) {
-                    keep(Row.of(entity), changesBeforeRead);
-                }
-            }
-            watch(entity);
-            return entity;
+            return reader.find(getDbEntityManager(), id, super::findById,
+                    definition -> definition.getProcessDefinitionId() != null);
         }
 
         @Override
         public void deleteJobDefinitionsByProcessDefinitionId(String id) {
             super.deleteJobDefinitionsByProcessDefinitionId(id);
-            forgetOnCommit();
+            reader.forgetOnCommit();
         }
 
         @Override
         public void updateJobDefinitionSuspensionStateById(String jobDefinitionId, SuspensionState state) {
             super.updateJobDefinitionSuspensionStateById(jobDefinitionId, state);
-            forgetOnCommit();
+            reader.forgetOnCommit();
         }
 
         @Override
         public void updateJobDefinitionSuspensionStateByProcessDefinitionId(String processDefinitionId,
                                                                            SuspensionState state) {
             super.updateJobDefinitionSuspensionStateByProcessDefinitionId(processDefinitionId, state);
-            forgetOnCommit();
+            reader.forgetOnCommit();
         }
 
         @Override
         public void updateJobDefinitionSuspensionStateByProcessDefinitionKey(String processDefinitionKey,
                                                                             SuspensionState state) {
             super.updateJobDefinitionSuspensionStateByProcessDefinitionKey(processDefinitionKey, state);
-            forgetOnCommit();
+            reader.forgetOnCommit();
         }
 
         @Override
@@ -146,38 +80,7 @@ public class CachedJobDefinitions extends AbstractProcessEnginePlugin {
                 String processDefinitionKey, String tenantId, SuspensionState state) {
             super.updateJobDefinitionSuspensionStateByProcessDefinitionKeyAndTenantId(processDefinitionKey, tenantId,
                     state);
-            forgetOnCommit();
-        }
-
-        private void watch(JobDefinitionEntity entity) {
-            if (handedOut.isEmpty()) {
-                Context.getCommandContext().registerCommandContextListener(this);
-            }
-            handedOut.add(entity);
-        }
-
-        /**
-         * Before the command's flush: did it change (its priority, say) or delete a definition it was handed? The
-         * engine's own dirty check answers, the one its flush uses.
-         */
-        @Override
-        public void onCommandContextClose(CommandContext commandContext) {
-            DbEntityCache entities = commandContext.getDbEntityManager().getDbEntityCache();
-            boolean changed = handedOut.stream().map(entities::getCachedEntity).anyMatch(cached -> cached == null
-                    || cached.getEntityState() != DbEntityState.PERSISTENT || cached.isDirty());
-            if (changed) {
-                forgetOnCommit();
-            }
-        }
-
-        @Override
-        public void onCommandFailed(CommandContext commandContext, Throwable failure) {
-            // nothing was written
-        }
-
-        private void forgetOnCommit() {
-            Context.getCommandContext().getTransactionContext()
-                    .addTransactionListener(TransactionState.COMMITTED, committed -> forgetAll());
+            reader.forgetOnCommit();
         }
     }
 
