@@ -483,7 +483,7 @@ public final class BenchmarkDriver {
     }
 
     private Load load() {
-        return new Load(HOST, o.port, () -> server.pid, databasePid, new Load.Sampler() {
+        return new Load(HOST, o.port, () -> server.pid, databasePid, mysql, new Load.Sampler() {
             @Override
             public void start() {
                 try {

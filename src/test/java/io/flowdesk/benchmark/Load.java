@@ -70,11 +70,18 @@ final class Load {
 
     /** CPU of the server JVM, the database and this driver, and of the whole machine, at one instant. */
     record Snapshot(long nanos, double server, double database, double driver, long machineBusy, long machineTotal,
-                    Map<String, Double> serverThreads) {
+                    Map<String, Double> serverThreads, Map<String, Long> databaseCounters) {
         static Snapshot take(long serverPid, long databasePid) {
+            return take(serverPid, databasePid, false);
+        }
+
+        /** With MariaDB's statement and page counters when the server under test runs on it. */
+        static Snapshot take(long serverPid, long databasePid, boolean databaseCounters) {
+            Map<String, Long> counters = databaseCounters ? DatabaseCounters.read() : Map.of();
             long[] machine = ProcStat.machineJiffies();
             return new Snapshot(System.nanoTime(), ProcStat.cpuSeconds(serverPid), ProcStat.cpuSeconds(databasePid),
-                    ProcStat.cpuSeconds(ProcStat.SELF), machine[0], machine[1], ProcStat.threadGroups(serverPid));
+                    ProcStat.cpuSeconds(ProcStat.SELF), machine[0], machine[1], ProcStat.threadGroups(serverPid),
+                    counters);
         }
 
         /** CPU used between two snapshots: seconds, % of one core, and ms per unit of work. */
@@ -107,6 +114,10 @@ final class Load {
             if (httpRequests > 0) {
                 out.put("driverCpuMsPerHttpRequest", driver * 1000 / httpRequests);
             }
+            Map<String, Object> work = DatabaseCounters.perUnit(a.databaseCounters, b.databaseCounters, units);
+            if (!work.isEmpty()) {
+                out.put("databaseWorkPerUnit", work);
+            }
             // the server's CPU by thread group, % of one core, largest first
             Map<String, Double> threads = new LinkedHashMap<>();
             b.serverThreads.entrySet().stream()
@@ -123,6 +134,7 @@ final class Load {
     private final int port;
     private final Supplier<Long> serverPid;
     private final long databasePid;
+    private final boolean databaseCounters;
     private final Sampler sampler;
 
     /** Starts and stops the server-side pool sampler at the edges of the measured window. */
@@ -132,9 +144,10 @@ final class Load {
         Map<String, Object> stop();
     }
 
-    Load(String host, int port, Supplier<Long> serverPid, long databasePid, Sampler sampler,
-         double maxExtraWarmupSeconds) {
+    Load(String host, int port, Supplier<Long> serverPid, long databasePid, boolean databaseCounters,
+         Sampler sampler, double maxExtraWarmupSeconds) {
         this.maxExtraWarmupSeconds = maxExtraWarmupSeconds;
+        this.databaseCounters = databaseCounters;
         this.host = host;
         this.port = port;
         this.serverPid = serverPid;
@@ -213,10 +226,10 @@ final class Load {
         double warmedSeconds = awaitSettledJit(begin);
         System.out.printf("    warm-up took %.0f s%n", warmedSeconds);
         window.open(System.nanoTime(), (long) (measureSeconds * 1e9));
-        Snapshot a = Snapshot.take(serverPid.get(), databasePid);
+        Snapshot a = Snapshot.take(serverPid.get(), databasePid, databaseCounters);
         sampler.start();
         sleepUntil(window.measureEnd);
-        Snapshot b = Snapshot.take(serverPid.get(), databasePid);
+        Snapshot b = Snapshot.take(serverPid.get(), databasePid, databaseCounters);
         Map<String, Object> pool = sampler.stop();
         for (Thread thread : threads) {
             thread.join(TimeUnit.MINUTES.toMillis(5));
@@ -502,12 +515,12 @@ final class Load {
         }
         ready.await();
         Thread.sleep(200);
-        Snapshot a = Snapshot.take(serverPid.get(), databasePid);
+        Snapshot a = Snapshot.take(serverPid.get(), databasePid, databaseCounters);
         long released = System.nanoTime();
         go.countDown();
         done.await(5, TimeUnit.MINUTES);
         double wall = (System.nanoTime() - released) / 1e9;
-        Snapshot b = Snapshot.take(serverPid.get(), databasePid);
+        Snapshot b = Snapshot.take(serverPid.get(), databasePid, databaseCounters);
         Latencies all = new Latencies();
         int ok = 0;
         Map<Integer, Integer> statuses = new TreeMap<>();

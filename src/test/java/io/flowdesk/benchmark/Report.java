@@ -221,6 +221,8 @@ final class Report {
         }
         md.append('\n');
 
+        databaseWork(md, phases, bursts);
+
         md.append("### What bounds each phase (read off the columns above)\n\n");
         for (Map<?, ?> p : phases) {
             if (!p.isEmpty()) {
@@ -461,6 +463,35 @@ final class Report {
 
     private static String sec(Object o) {
         return dbl(o) == null ? NONE : f1(o) + " s";
+    }
+
+    /** MariaDB's statement and page counters per operation, for the phases on MariaDB (none in older results). */
+    private static void databaseWork(StringBuilder md, List<Map<?, ?>> phases, List<?> bursts) {
+        List<Map<?, ?>> all = new ArrayList<>(phases);
+        bursts.forEach(b -> all.add(map(b)));
+        List<Map<?, ?>> counted = all.stream()
+                .filter(p -> !map(map(p.get("cpu")).get("databaseWorkPerUnit")).isEmpty()).toList();
+        if (counted.isEmpty()) {
+            return;
+        }
+        md.append("### MariaDB's work per operation\n\n")
+                .append("From MariaDB's own counters (`SHOW GLOBAL STATUS`) over the measured window, divided by the ")
+                .append("operations answered in it (a create; a completion = task lookup + submit-form): statements ")
+                .append("of every kind (`Questions`, commits included), by kind, and InnoDB pages read from disk ")
+                .append("(buffer pool misses) and written. They do not depend on the machine's speed that day: ")
+                .append("compare runs by them.\n\n")
+                .append("| Phase | Statements | select | insert | update | delete | commit | Pages read from disk ")
+                .append("| Pages written |\n|---|---|---|---|---|---|---|---|---|\n");
+        for (Map<?, ?> p : counted) {
+            Map<?, ?> w = map(map(p.get("cpu")).get("databaseWorkPerUnit"));
+            md.append("| ").append(p.get("name"));
+            for (String k : List.of("statements", "select", "insert", "update", "delete", "commit",
+                    "pagesReadFromDisk", "pagesWritten")) {
+                md.append(" | ").append(f2(w.get(k)));
+            }
+            md.append(" |\n");
+        }
+        md.append('\n');
     }
 
     private static String f0(Object o) {
