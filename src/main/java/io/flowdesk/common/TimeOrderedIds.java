@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.springframework.stereotype.Component;
 
 /**
- * Ids for the engine's rows that sort in the order they were made: UUID version 7 (RFC 9562: 48 bits of Unix
- * milliseconds, then random bits, counted up within a millisecond), from the UUID library the engine itself uses.
+ * Ids for the engine's rows that sort in the order they were made, to the millisecond: UUID version 7 (RFC 9562:
+ * 48 bits of Unix milliseconds, then random bits, counted up within a millisecond on one thread), from the UUID
+ * library the engine itself uses.
  * <p>
  * Camunda's Spring Boot default is a version 1 UUID, whose text begins with the low 32 bits of a 100 ns clock: the
  * order of those ids wraps every 7 minutes, so every table's primary key and every index on an id column (process
