@@ -5,6 +5,7 @@ import io.flowdesk.ticket.TicketUpdates;
 import io.flowdesk.ticket.TicketVariables;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +37,7 @@ public class SlaEscalation {
 
     /** Tells the people working the ticket that its deadline is near. */
     public void warn(DelegateExecution execution, String target) {
-        List<Task> tasks = openTasks(execution);
+        List<? extends Task> tasks = openTasks(execution);
         String notified = tasks.stream().map(Task::getAssignee).filter(Objects::nonNull).distinct()
                 .collect(Collectors.joining(", "));
         if (clocks.warn(execution.getProcessBusinessKey(), SlaTarget.of(target),
@@ -62,11 +63,16 @@ public class SlaEscalation {
         return clocks.escalateSecondLevel(execution.getProcessBusinessKey(), SlaTarget.of(target));
     }
 
-    private List<Task> openTasks(DelegateExecution execution) {
-        return taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list();
+    /**
+     * The process instance's tasks by the engine's own plain statement, in the timer job's command: a task query
+     * builds its SQL through hundreds of OGNL conditions, a quarter of an SLA timer job's CPU in a profile.
+     */
+    private List<? extends Task> openTasks(DelegateExecution execution) {
+        return Context.getCommandContext().getTaskManager()
+                .findTasksByProcessInstanceId(execution.getProcessInstanceId());
     }
 
-    private void raiseTaskPriority(List<Task> tasks, int priority) {
+    private void raiseTaskPriority(List<? extends Task> tasks, int priority) {
         tasks.stream().filter(task -> task.getPriority() < priority)
                 .forEach(task -> taskService.setPriority(task.getId(), priority));
     }

@@ -165,6 +165,7 @@ class InquiryProcessTest {
 
         TicketDetails breached = queries.details(number);
         assertThat(breached.priority()).isEqualTo(Priority.urgent);
+        assertThat(task("acceptInquiry", instance).getPriority()).as("Tasklist sorts it first").isEqualTo(100);
         assertThat(breached.assignee()).as("the supervisor's task does not take the ticket away from its agent")
                 .isEqualTo(task("acceptInquiry", instance).getAssignee());
         assertThat(clock(breached, "firstResponse").state()).isEqualTo("breached");
