@@ -131,6 +131,13 @@ final class Report {
         if (!sla.isEmpty()) {
             Map<?, ?> breach = map(sla.get("breach"));
             Map<?, ?> warning = map(sla.get("warning"));
+            Map<?, ?> warm = map(map(sla.get("warmup")).get("breach"));
+            if (!warm.isEmpty()) {
+                row(md, "(for reference) SLA warm-up before it: " + warm.get("timers") + " breaches due together on the"
+                                + " backlog server's cold escalation path",
+                        "p50 " + f1(warm.get("p50Seconds")) + " s, p99 " + f1(warm.get("p99Seconds")) + " s, max "
+                                + f1(warm.get("maxSeconds")) + " s; " + warm.get("missing") + " not fired", "", "");
+            }
             row(md, "SLA first-response breach: due → SLA_BREACHED, " + breach.get("timers") + " timers",
                     "p50 " + f1(breach.get("p50Seconds")) + " s, p99 " + f1(breach.get("p99Seconds")) + " s, max "
                             + f1(breach.get("maxSeconds")) + " s; " + breach.get("missing") + " not fired",
