@@ -5,9 +5,11 @@ import io.flowdesk.ticket.CreateTicketRequest;
 import io.flowdesk.ticket.CreateTicketRequest.CustomerDetails;
 import io.flowdesk.ticket.Priority;
 import io.flowdesk.ticket.TicketService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.SuspendedEntityInteractionException;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +91,25 @@ class CachedProcessDefinitionsTest {
         assertThat(repositoryService.getProcessDefinition(inquiry).getHistoryTimeToLive()).isEqualTo(42);
         assertThat(jdbc.queryForObject("select HISTORY_TTL_ from ACT_RE_PROCDEF where ID_ = ?", Integer.class,
                 inquiry)).isEqualTo(42);
+    }
+
+    @Test
+    void aDeletedDeploymentsDefinitionIsForgotten() {
+        String deployment = repositoryService.createDeployment().name("throwaway")
+                .addModelInstance("throwaway.bpmn", Bpmn.createExecutableProcess("throwaway")
+                        .camundaHistoryTimeToLive(1).startEvent().userTask("wait").endEvent().done())
+                .deploy().getId();
+        String definition = repositoryService.createProcessDefinitionQuery().deploymentId(deployment).singleResult()
+                .getId();
+        runtimeService.startProcessInstanceById(definition);
+        assertThat(repositoryService.getProcessDefinition(definition).getKey()).isEqualTo("throwaway");
+
+        repositoryService.deleteDeployment(deployment, true);
+
+        assertThatThrownBy(() -> repositoryService.getProcessDefinition(definition))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining(definition);
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceById(definition))
+                .isInstanceOf(ProcessEngineException.class);
     }
 
     private String openInquiry() {
