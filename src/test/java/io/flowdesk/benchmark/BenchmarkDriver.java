@@ -487,7 +487,8 @@ public final class BenchmarkDriver {
     }
 
     private Load load() {
-        return new Load(HOST, o.port, () -> server.pid, databasePid, mysql, new Load.Sampler() {
+        return new Load(HOST, o.port, () -> server.pid, databasePid, mysql ? this::databaseCounters : Map::of,
+                new Load.Sampler() {
             @Override
             public void start() {
                 try {
@@ -753,6 +754,16 @@ public final class BenchmarkDriver {
     private Connection admin() throws SQLException {
         return DriverManager.getConnection(o.mysqlAdminUrl + "?useSSL=false&allowPublicKeyRetrieval=true",
                 o.mysqlUser, o.mysqlPassword);
+    }
+
+    /** MariaDB's statement and page counters ({@link DatabaseCounters}); empty if they cannot be read. */
+    private Map<String, Long> databaseCounters() {
+        try (Connection c = admin()) {
+            return DatabaseCounters.read(c);
+        } catch (SQLException e) {
+            System.out.println("    database counters not read: " + e.getMessage());
+            return Map.of();
+        }
     }
 
     private Connection bench() throws SQLException {

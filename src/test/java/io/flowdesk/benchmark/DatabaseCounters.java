@@ -1,9 +1,10 @@
 package io.flowdesk.benchmark;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,29 +34,15 @@ final class DatabaseCounters {
         return names;
     }
 
-    /** The counters now, or an empty map when the mysql client cannot read them. */
-    static Map<String, Long> read() {
-        String list = String.join("','", COUNTERS.keySet());
-        List<String> command = List.of("mysql", "--protocol=tcp", "-h", "127.0.0.1", "-u", "root", "-N", "-B", "-e",
-                "show global status where Variable_name in ('" + list + "')");
+    /** The counters now, read over the driver's own connection to MariaDB. */
+    static Map<String, Long> read(Connection connection) throws SQLException {
         Map<String, Long> values = new LinkedHashMap<>();
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                return Map.of();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("show global status where Variable_name in ('"
+                     + String.join("','", COUNTERS.keySet()) + "')")) {
+            while (rs.next()) {
+                values.put(COUNTERS.get(rs.getString(1)), rs.getLong(2));
             }
-            for (String line : out.split("\n")) {
-                String[] cells = line.trim().split("\\s+");
-                if (cells.length == 2 && COUNTERS.containsKey(cells[0])) {
-                    values.put(COUNTERS.get(cells[0]), Long.parseLong(cells[1]));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return Map.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Map.of();
         }
         return values;
     }

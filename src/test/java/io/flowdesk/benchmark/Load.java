@@ -72,12 +72,12 @@ final class Load {
     record Snapshot(long nanos, double server, double database, double driver, long machineBusy, long machineTotal,
                     Map<String, Double> serverThreads, Map<String, Long> databaseCounters) {
         static Snapshot take(long serverPid, long databasePid) {
-            return take(serverPid, databasePid, false);
+            return take(serverPid, databasePid, Map::of);
         }
 
-        /** With MariaDB's statement and page counters when the server under test runs on it. */
-        static Snapshot take(long serverPid, long databasePid, boolean databaseCounters) {
-            Map<String, Long> counters = databaseCounters ? DatabaseCounters.read() : Map.of();
+        /** With the database's statement and page counters (empty when the server under test is not on MariaDB). */
+        static Snapshot take(long serverPid, long databasePid, Supplier<Map<String, Long>> databaseCounters) {
+            Map<String, Long> counters = databaseCounters.get();
             long[] machine = ProcStat.machineJiffies();
             return new Snapshot(System.nanoTime(), ProcStat.cpuSeconds(serverPid), ProcStat.cpuSeconds(databasePid),
                     ProcStat.cpuSeconds(ProcStat.SELF), machine[0], machine[1], ProcStat.threadGroups(serverPid),
@@ -134,7 +134,7 @@ final class Load {
     private final int port;
     private final Supplier<Long> serverPid;
     private final long databasePid;
-    private final boolean databaseCounters;
+    private final Supplier<Map<String, Long>> databaseCounters;
     private final Sampler sampler;
 
     /** Starts and stops the server-side pool sampler at the edges of the measured window. */
@@ -144,8 +144,8 @@ final class Load {
         Map<String, Object> stop();
     }
 
-    Load(String host, int port, Supplier<Long> serverPid, long databasePid, boolean databaseCounters,
-         Sampler sampler, double maxExtraWarmupSeconds) {
+    Load(String host, int port, Supplier<Long> serverPid, long databasePid,
+         Supplier<Map<String, Long>> databaseCounters, Sampler sampler, double maxExtraWarmupSeconds) {
         this.maxExtraWarmupSeconds = maxExtraWarmupSeconds;
         this.databaseCounters = databaseCounters;
         this.host = host;

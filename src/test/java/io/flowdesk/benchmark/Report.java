@@ -492,8 +492,7 @@ final class Report {
         for (Map<?, ?> p : counted) {
             Map<?, ?> w = map(map(p.get("cpu")).get("databaseWorkPerUnit"));
             md.append("| ").append(p.get("name"));
-            for (String k : List.of("statements", "select", "insert", "update", "delete", "commit",
-                    "pagesReadFromDisk", "pagesWritten")) {
+            for (String k : DatabaseCounters.COUNTERS.values()) {
                 md.append(" | ").append(f2(w.get(k)));
             }
             md.append(" |\n");
