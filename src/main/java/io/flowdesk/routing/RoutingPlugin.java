@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 
 /**
@@ -36,7 +37,8 @@ class RoutingPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        AssignByWorkload assignByWorkload = new AssignByWorkload(assignment::getObject, updates);
+        // resolved on first use, then kept: a provider resolves the bean anew on every call
+        AssignByWorkload assignByWorkload = new AssignByWorkload(SingletonSupplier.of(assignment::getObject), updates);
         ParseListeners.addAfterBuiltIn(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import java.util.function.BiConsumer;
 
@@ -23,11 +24,14 @@ import java.util.function.BiConsumer;
 @Component
 class SlaPlugin extends AbstractProcessEnginePlugin {
 
-    /** Looked up on use: the clocks need engine services, which need this plugin first. */
-    private final ObjectProvider<SlaClocks> clocks;
+    /**
+     * Looked up on first use, then kept (a provider resolves the bean anew on every call): the clocks need engine
+     * services, which need this plugin first.
+     */
+    private final SingletonSupplier<SlaClocks> clocks;
 
     SlaPlugin(ObjectProvider<SlaClocks> clocks) {
-        this.clocks = clocks;
+        this.clocks = SingletonSupplier.of(clocks::getObject);
     }
 
     @Override
@@ -40,7 +44,7 @@ class SlaPlugin extends AbstractProcessEnginePlugin {
         return execution -> {
             String number = execution.getProcessBusinessKey();
             if (number != null) {
-                action.accept(clocks.getObject(), number);
+                action.accept(clocks.obtain(), number);
             }
         };
     }
