@@ -91,6 +91,9 @@ public final class BenchmarkDriver {
         int backlog;
         int engineCount;
         int engineThreads = 8;
+        /** Rounds of create@64 then engine bound, back to back, for the ratio (the host's speed drifts). */
+        int pairedRounds;
+        double pairedSeconds;
         /** Starts before the measured ones: the bare copy's own code paths are compiled during them. */
         int engineWarmup;
         int burstClients = 500;
@@ -121,6 +124,8 @@ public final class BenchmarkDriver {
             o.h2Seconds = full ? 30 : 15;
             o.engineCount = full ? 10_000 : 2000;
             o.engineWarmup = full ? 5000 : 500;
+            o.pairedRounds = full ? 5 : 3;
+            o.pairedSeconds = full ? 10 : 8;
             o.backlog = full ? 100_000 : 0;
             o.sla = full;
             for (int i = 0; i < list.size(); i++) {
@@ -139,6 +144,8 @@ public final class BenchmarkDriver {
                     case "--h2-seconds" -> o.h2Seconds = Double.parseDouble(list.get(++i));
                     case "--engine-count" -> o.engineCount = Integer.parseInt(list.get(++i));
                     case "--engine-warmup" -> o.engineWarmup = Integer.parseInt(list.get(++i));
+                    case "--paired-rounds" -> o.pairedRounds = Integer.parseInt(list.get(++i));
+                    case "--paired-seconds" -> o.pairedSeconds = Double.parseDouble(list.get(++i));
                     case "--backlog" -> o.backlog = Integer.parseInt(list.get(++i));
                     case "--seed" -> o.seed = Integer.parseInt(list.get(++i));
                     case "--completion-tickets" -> o.completionTickets = Integer.parseInt(list.get(++i));
@@ -181,6 +188,8 @@ public final class BenchmarkDriver {
             out.put("backlog", backlog);
             out.put("engineBoundStarts", engineCount);
             out.put("engineBoundThreads", engineThreads);
+            out.put("pairedRounds", pairedRounds);
+            out.put("pairedSeconds", pairedSeconds);
             out.put("engineBoundWarmupStarts", engineWarmup);
             out.put("burst", burstClients + " clients x " + burstRounds);
             out.put("sla", sla ? slaTickets + " sla-demo tickets after " + slaWarmupTickets + " for warm-up"
@@ -301,7 +310,10 @@ public final class BenchmarkDriver {
             stage.put("create_" + clients, phase);
             checkRows("after create with " + clients + " clients");
         }
-        stage.put("engineBound", engineBound());
+        Map<String, Object> engine = engineBound();
+        stage.put("engineBound", engine);
+        stage.put("paired", pairedRounds(load, Load.num(engine.get("startsPerSecond"))));
+        checkRows("after the paired rounds");
 
         // 3. the buyers' burst
         List<Map<String, Object>> bursts = new ArrayList<>();
@@ -516,14 +528,69 @@ public final class BenchmarkDriver {
         return f;
     }
 
+    /**
+     * The ratio create / engine bound from rounds of the two back to back (create at 64 clients for
+     * {@code pairedSeconds}, then as many engine-bound starts as take about as long), so that both halves of each
+     * round run on the same machine speed: measured minutes apart, the two phases' ratio moved between 47 % and
+     * 79 % for the same code on 2026-12-02, as other guests came and went on the host.
+     */
+    private Map<String, Object> pairedRounds(Load load, double engineRate) throws Exception {
+        section("paired rounds: " + o.pairedRounds + " x (create at 64 clients for " + o.pairedSeconds
+                + " s, then the engine bound for about as long)");
+        List<Map<String, Object>> rounds = new ArrayList<>();
+        double createOk = 0;
+        double createSeconds = 0;
+        double starts = 0;
+        double startSeconds = 0;
+        double rate = engineRate;
+        for (int round = 1; round <= o.pairedRounds; round++) {
+            Map<String, Object> create = load.closedLoop("paired-" + round + "-create-64", 64, 2, o.pairedSeconds,
+                    201, workloads.creates(null));
+            created += (Integer) create.get("okIncludingWarmup");
+            int count = (int) Math.max(200, Math.round(rate * o.pairedSeconds));
+            Map<String, Object> engine = engineBound(count, 0);
+            rate = Load.num(engine.get("startsPerSecond"));
+            double createRate = Load.num(create.get("perSecond"));
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("round", round);
+            r.put("createPerSecond", createRate);
+            r.put("createErrors", create.get("errors"));
+            r.put("enginePerSecond", rate);
+            r.put("engineErrors", engine.get("errors"));
+            r.put("ratio", rate > 0 ? createRate / rate : null);
+            r.put("machineComputeProbeMs", create.get("machineProbeMs"));
+            rounds.add(r);
+            createOk += Load.num(create.get("ok"));
+            createSeconds += Load.num(create.get("measuredSeconds"));
+            starts += Load.num(engine.get("ok"));
+            startSeconds += Load.num(engine.get("seconds"));
+            System.out.printf("    round %d: create %.1f/s, engine bound %.1f/s -> %.0f %%%n", round, createRate, rate,
+                    rate > 0 ? 100 * createRate / rate : 0);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rounds", rounds);
+        double createRate = createSeconds > 0 ? createOk / createSeconds : 0;
+        double startRate = startSeconds > 0 ? starts / startSeconds : 0;
+        out.put("createPerSecond", createRate);
+        out.put("enginePerSecond", startRate);
+        out.put("ratio", startRate > 0 ? createRate / startRate : null);
+        System.out.printf("    -> paired: create %.1f/s, engine bound %.1f/s, ratio %.0f %%%n", createRate, startRate,
+                startRate > 0 ? 100 * createRate / startRate : 0);
+        return out;
+    }
+
     private Map<String, Object> engineBound() throws IOException {
-        section("engine bound: " + o.engineWarmup + " + " + o.engineCount + " starts of the bare inquiry copy on "
+        return engineBound(o.engineCount, o.engineWarmup);
+    }
+
+    private Map<String, Object> engineBound(int count, int warmup) throws IOException {
+        section("engine bound: " + warmup + " + " + count + " starts of the bare inquiry copy on "
                 + o.engineThreads + " threads (warm-up + measured)");
         Load.Snapshot a = Load.Snapshot.take(server.pid, databasePid);
         String body;
         try (Http http = new Http(HOST, o.port, (int) TimeUnit.MINUTES.toMillis(30))) {
-            int status = http.send("POST", "/api/benchmark/engine-bound?count=" + o.engineCount + "&threads="
-                    + o.engineThreads + "&warmup=" + o.engineWarmup, Workloads.ALICE, null, true);
+            int status = http.send("POST", "/api/benchmark/engine-bound?count=" + count + "&threads="
+                    + o.engineThreads + "&warmup=" + warmup, Workloads.ALICE, null, true);
             body = http.body();
             if (status != 200) {
                 throw new IOException("engine-bound: HTTP " + status + " " + body);
@@ -531,7 +598,7 @@ public final class BenchmarkDriver {
         }
         Load.Snapshot b = Load.Snapshot.take(server.pid, databasePid);
         Map<String, Object> out = Json.object(body);
-        out.put("cpuIncludingWarmup", Load.Snapshot.between(a, b, o.engineCount + o.engineWarmup, 0));
+        out.put("cpuIncludingWarmup", Load.Snapshot.between(a, b, count + warmup, 0));
         System.out.printf("    -> %.1f starts/s, p50 %.1f ms, p99 %.1f ms, errors %s%n",
                 Load.num(out.get("startsPerSecond")), Load.num(((Map<?, ?>) out.get("latencyMs")).get("p50")),
                 Load.num(((Map<?, ?>) out.get("latencyMs")).get("p99")), out.get("errors"));

@@ -63,9 +63,19 @@ final class Report {
                         + " ms, errors " + engine.get("errors") + ")", "", "");
         Map<?, ?> c64 = map(my.get("create_64"));
         Map<?, ?> c8 = map(my.get("create_8"));
+        Map<?, ?> paired = map(my.get("paired"));
+        Double pairedRatio = paired.get("ratio") instanceof Number n ? n.doubleValue() : null;
+        List<?> rounds = paired.get("rounds") instanceof List<?> l ? l : List.of();
+        String each = rounds.stream().map(one -> map(one).get("ratio") instanceof Number n ? f0(n.doubleValue() * 100)
+                : NONE).collect(java.util.stream.Collectors.joining(", "));
+        row(md, "Create at 64 clients / engine bound, paired: " + rounds.size() + " rounds of " + options.get("pairedSeconds")
+                        + " s creates then about as long of engine-bound starts",
+                pairedRatio == null ? NONE : "**" + f0(pairedRatio * 100) + " %** (create " + f1(paired.get("createPerSecond"))
+                        + "/s, engine bound " + f1(paired.get("enginePerSecond")) + "/s; rounds " + each + " %)",
+                "≥ 70 %", pairedRatio == null ? NONE : pairedRatio >= 0.70 ? MET : MISSED);
         Double ratio = ratio(c64.get("perSecond"), engine.get("startsPerSecond"));
-        row(md, "Create at 64 clients / engine bound", ratio == null ? NONE : f0(ratio * 100) + " %", "≥ 70 %",
-                ratio == null ? NONE : ratio >= 0.70 ? MET : MISSED);
+        row(md, "(for reference) create at 64 clients / engine bound, the two phases above (minutes apart)",
+                ratio == null ? NONE : f0(ratio * 100) + " %", "", "");
         Double ratio8 = ratio(c8.get("perSecond"), engine.get("startsPerSecond"));
         row(md, "(for reference) create at 8 clients / engine bound", ratio8 == null ? NONE : f0(ratio8 * 100) + " %", "", "");
         for (Map<?, ?> p : List.of(c64, c8)) {
