@@ -26,19 +26,21 @@ class RoutingPlugin extends AbstractProcessEnginePlugin {
     static final String ASSIGNMENT = "flowdesk.assignment";
     static final String QUEUE = "queue";
 
-    /** Looked up when a task is created: the assignment needs engine services, which need this plugin first. */
-    private final ObjectProvider<WorkloadAssignment> assignment;
+    /**
+     * Looked up when the first task is created, then kept (a provider resolves the bean anew on every call): the
+     * assignment needs engine services, which need this plugin first.
+     */
+    private final SingletonSupplier<WorkloadAssignment> assignment;
     private final TicketUpdates updates;
 
     RoutingPlugin(ObjectProvider<WorkloadAssignment> assignment, TicketUpdates updates) {
-        this.assignment = assignment;
+        this.assignment = SingletonSupplier.of(assignment::getObject);
         this.updates = updates;
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        // resolved on first use, then kept: a provider resolves the bean anew on every call
-        AssignByWorkload assignByWorkload = new AssignByWorkload(SingletonSupplier.of(assignment::getObject), updates);
+        AssignByWorkload assignByWorkload = new AssignByWorkload(assignment, updates);
         ParseListeners.addAfterBuiltIn(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {

@@ -551,13 +551,14 @@ public final class BenchmarkDriver {
             Map<String, Object> engine = engineBound(count, 0);
             rate = Load.num(engine.get("startsPerSecond"));
             double createRate = Load.num(create.get("perSecond"));
+            Double ratio = rate > 0 ? createRate / rate : null;
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("round", round);
             r.put("createPerSecond", createRate);
             r.put("createErrors", create.get("errors"));
             r.put("enginePerSecond", rate);
             r.put("engineErrors", engine.get("errors"));
-            r.put("ratio", rate > 0 ? createRate / rate : null);
+            r.put("ratio", ratio);
             r.put("machineComputeProbeMs", create.get("machineProbeMs"));
             rounds.add(r);
             createOk += Load.num(create.get("ok"));
@@ -565,7 +566,7 @@ public final class BenchmarkDriver {
             starts += Load.num(engine.get("ok"));
             startSeconds += Load.num(engine.get("seconds"));
             System.out.printf("    round %d: create %.1f/s, engine bound %.1f/s -> %.0f %%%n", round, createRate, rate,
-                    rate > 0 ? 100 * createRate / rate : 0);
+                    ratio == null ? 0 : 100 * ratio);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rounds", rounds);

@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * MariaDB's own counters of the work it did (SHOW GLOBAL STATUS), read before and after a measured window: statements
@@ -15,33 +17,32 @@ import java.util.Map;
  */
 final class DatabaseCounters {
 
-    /** Counter name → the name it has in the report. */
-    static final Map<String, String> COUNTERS = counters();
+    /** One of MariaDB's status variables: its name, its key in the JSON, its column in the Markdown report. */
+    record Counter(String variable, String key, String heading) {
+    }
+
+    static final List<Counter> COUNTERS = List.of(
+            new Counter("Questions", "statements", "Statements"),
+            new Counter("Com_select", "select", "select"),
+            new Counter("Com_insert", "insert", "insert"),
+            new Counter("Com_update", "update", "update"),
+            new Counter("Com_delete", "delete", "delete"),
+            new Counter("Com_commit", "commit", "commit"),
+            new Counter("Innodb_buffer_pool_reads", "pagesReadFromDisk", "Pages read from disk"),
+            new Counter("Innodb_buffer_pool_pages_flushed", "pagesWritten", "Pages written"));
 
     private DatabaseCounters() {
     }
 
-    private static Map<String, String> counters() {
-        Map<String, String> names = new LinkedHashMap<>();
-        names.put("Questions", "statements");
-        names.put("Com_select", "select");
-        names.put("Com_insert", "insert");
-        names.put("Com_update", "update");
-        names.put("Com_delete", "delete");
-        names.put("Com_commit", "commit");
-        names.put("Innodb_buffer_pool_reads", "pagesReadFromDisk");
-        names.put("Innodb_buffer_pool_pages_flushed", "pagesWritten");
-        return names;
-    }
-
     /** The counters now, read over the driver's own connection to MariaDB. */
     static Map<String, Long> read(Connection connection) throws SQLException {
+        Map<String, String> keys = COUNTERS.stream().collect(Collectors.toMap(Counter::variable, Counter::key));
         Map<String, Long> values = new LinkedHashMap<>();
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("show global status where Variable_name in ('"
-                     + String.join("','", COUNTERS.keySet()) + "')")) {
+                     + String.join("','", keys.keySet()) + "')")) {
             while (rs.next()) {
-                values.put(COUNTERS.get(rs.getString(1)), rs.getLong(2));
+                values.put(keys.get(rs.getString(1)), rs.getLong(2));
             }
         }
         return values;
@@ -53,9 +54,10 @@ final class DatabaseCounters {
         if (a.isEmpty() || b.isEmpty() || units <= 0) {
             return out;
         }
-        for (String name : COUNTERS.values()) {
-            if (a.containsKey(name) && b.containsKey(name)) {
-                out.put(name, (double) (b.get(name) - a.get(name)) / units);
+        for (Counter counter : COUNTERS) {
+            String key = counter.key();
+            if (a.containsKey(key) && b.containsKey(key)) {
+                out.put(key, (double) (b.get(key) - a.get(key)) / units);
             }
         }
         return out;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The Markdown side of a run: every figure with its target, then the detail per phase and the configuration. */
 final class Report {
@@ -67,7 +68,7 @@ final class Report {
         Double pairedRatio = paired.get("ratio") instanceof Number n ? n.doubleValue() : null;
         List<?> rounds = paired.get("rounds") instanceof List<?> l ? l : List.of();
         String each = rounds.stream().map(one -> map(one).get("ratio") instanceof Number n ? f0(n.doubleValue() * 100)
-                : NONE).collect(java.util.stream.Collectors.joining(", "));
+                : NONE).collect(Collectors.joining(", "));
         row(md, "Create at 64 clients / engine bound, paired: " + rounds.size() + " rounds of " + options.get("pairedSeconds")
                         + " s creates then about as long of engine-bound starts",
                 pairedRatio == null ? NONE : "**" + f0(pairedRatio * 100) + " %** (create " + f1(paired.get("createPerSecond"))
@@ -496,14 +497,14 @@ final class Report {
                 .append("operations answered in it (a create; a completion = task lookup + submit-form): statements ")
                 .append("of every kind (`Questions`, commits included), by kind, and InnoDB pages read from disk ")
                 .append("(buffer pool misses) and written. They do not depend on the machine's speed that day: ")
-                .append("compare runs by them.\n\n")
-                .append("| Phase | Statements | select | insert | update | delete | commit | Pages read from disk ")
-                .append("| Pages written |\n|---|---|---|---|---|---|---|---|---|\n");
+                .append("compare runs by them.\n\n| Phase");
+        DatabaseCounters.COUNTERS.forEach(c -> md.append(" | ").append(c.heading()));
+        md.append(" |\n|---").append("|---".repeat(DatabaseCounters.COUNTERS.size())).append("|\n");
         for (Map<?, ?> p : counted) {
             Map<?, ?> w = map(map(p.get("cpu")).get("databaseWorkPerUnit"));
             md.append("| ").append(p.get("name"));
-            for (String k : DatabaseCounters.COUNTERS.values()) {
-                md.append(" | ").append(f2(w.get(k)));
+            for (DatabaseCounters.Counter c : DatabaseCounters.COUNTERS) {
+                md.append(" | ").append(f2(w.get(c.key())));
             }
             md.append(" |\n");
         }
