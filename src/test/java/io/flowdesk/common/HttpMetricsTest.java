@@ -1,0 +1,57 @@
+package io.flowdesk.common;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * HTTP request timers ({@code http.server.requests}) are off unless FLOWDESK_HTTP_METRICS asks for them (they cost
+ * about 2 % of a ticket create's CPU, and nothing reads them unless a metrics endpoint is exposed).
+ */
+class HttpMetricsTest {
+
+    static void listTickets(TestRestTemplate http) {
+        assertThat(http.withBasicAuth("alice", "demo").getForEntity("/api/tickets", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    /** The API tests' context: the default. */
+    @Nested
+    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+    @ActiveProfiles("test")
+    class ByDefault {
+
+        @Autowired TestRestTemplate http;
+        @Autowired MeterRegistry meters;
+
+        @Test
+        void requestsAreNotTimed() {
+            listTickets(http);
+            assertThat(meters.find("http.server.requests").timers()).isEmpty();
+        }
+    }
+
+    @Nested
+    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+            properties = "FLOWDESK_HTTP_METRICS=true")
+    @ActiveProfiles("test")
+    class WhenAskedFor {
+
+        @Autowired TestRestTemplate http;
+        @Autowired MeterRegistry meters;
+
+        @Test
+        void requestsAreTimedByUriAndStatus() {
+            listTickets(http);
+            assertThat(meters.find("http.server.requests").tag("uri", "/api/tickets").tag("status", "200").timer())
+                    .isNotNull();
+        }
+    }
+}
