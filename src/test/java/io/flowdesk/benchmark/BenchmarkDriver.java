@@ -532,7 +532,9 @@ public final class BenchmarkDriver {
      * The ratio create / engine bound from rounds of the two back to back (create at 64 clients for
      * {@code pairedSeconds}, then as many engine-bound starts as take about as long), so that both halves of each
      * round run on the same machine speed: measured minutes apart, the two phases' ratio moved between 47 % and
-     * 79 % for the same code on 2026-12-02, as other guests came and went on the host.
+     * 79 % for the same code on 2026-12-02, as other guests came and went on the host. Each half's CPU per
+     * operation (JVM + MariaDB, from /proc) is kept too: the engine bound's CPU per start over the create's CPU per
+     * create is what the rate ratio comes to when both halves keep the cores busy, and it shows where the gap is.
      */
     private Map<String, Object> pairedRounds(Load load, double engineRate) throws Exception {
         section("paired rounds: " + o.pairedRounds + " x (create at 64 clients for " + o.pairedSeconds
@@ -543,6 +545,8 @@ public final class BenchmarkDriver {
         double starts = 0;
         double startSeconds = 0;
         double rate = engineRate;
+        CpuPerOperation createCpu = new CpuPerOperation();
+        CpuPerOperation engineCpu = new CpuPerOperation();
         for (int round = 1; round <= o.pairedRounds; round++) {
             Map<String, Object> create = load.closedLoop("paired-" + round + "-create-64", 64, 2, o.pairedSeconds,
                     201, workloads.creates(null));
@@ -560,6 +564,10 @@ public final class BenchmarkDriver {
             r.put("engineErrors", engine.get("errors"));
             r.put("ratio", ratio);
             r.put("machineComputeProbeMs", create.get("machineProbeMs"));
+            r.put("createCpuMs", CpuPerOperation.of(create.get("cpu")));
+            r.put("engineCpuMs", CpuPerOperation.of(engine.get("cpuIncludingWarmup")));
+            createCpu.add(create.get("cpu"), Load.num(create.get("ok")));
+            engineCpu.add(engine.get("cpuIncludingWarmup"), Load.num(engine.get("ok")));
             rounds.add(r);
             createOk += Load.num(create.get("ok"));
             createSeconds += Load.num(create.get("measuredSeconds"));
@@ -575,8 +583,14 @@ public final class BenchmarkDriver {
         out.put("createPerSecond", createRate);
         out.put("enginePerSecond", startRate);
         out.put("ratio", startRate > 0 ? createRate / startRate : null);
-        System.out.printf("    -> paired: create %.1f/s, engine bound %.1f/s, ratio %.0f %%%n", createRate, startRate,
-                startRate > 0 ? 100 * createRate / startRate : 0);
+        out.put("createCpuMs", createCpu.perOperation());
+        out.put("engineCpuMs", engineCpu.perOperation());
+        Double cpuRatio = createCpu.total() > 0 ? engineCpu.total() / createCpu.total() : null;
+        out.put("cpuRatio", cpuRatio);
+        System.out.printf("    -> paired: create %.1f/s, engine bound %.1f/s, ratio %.0f %%; CPU per operation"
+                        + " (JVM + MariaDB): create %.2f ms, engine-bound start %.2f ms, engine / create %.0f %%%n",
+                createRate, startRate, startRate > 0 ? 100 * createRate / startRate : 0, createCpu.total(),
+                engineCpu.total(), cpuRatio == null ? 0 : 100 * cpuRatio);
         return out;
     }
 
@@ -887,6 +901,42 @@ public final class BenchmarkDriver {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // temp dir
+        }
+    }
+
+    /** JVM and MariaDB CPU seconds summed over rounds, per operation answered. */
+    private static final class CpuPerOperation {
+        private double server;
+        private double database;
+        private double operations;
+
+        void add(Object cpu, double ok) {
+            Map<?, ?> c = (Map<?, ?>) cpu;
+            server += Load.num(c.get("serverCpuSeconds"));
+            database += Load.num(c.get("databaseCpuSeconds"));
+            operations += ok;
+        }
+
+        double total() {
+            return operations > 0 ? (server + database) * 1000 / operations : 0;
+        }
+
+        Map<String, Object> perOperation() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("jvm", operations > 0 ? server * 1000 / operations : null);
+            out.put("mariadb", operations > 0 ? database * 1000 / operations : null);
+            out.put("total", operations > 0 ? total() : null);
+            return out;
+        }
+
+        /** One phase's figures as {@link #perOperation()} gives them. */
+        static Map<String, Object> of(Object cpu) {
+            Map<?, ?> c = (Map<?, ?>) cpu;
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("jvm", c.get("serverCpuMsPerUnit"));
+            out.put("mariadb", c.get("databaseCpuMsPerUnit"));
+            out.put("total", c.get("serverPlusDatabaseCpuMsPerUnit"));
+            return out;
         }
     }
 }

@@ -74,6 +74,16 @@ final class Report {
                 pairedRatio == null ? NONE : "**" + f0(pairedRatio * 100) + " %** (create " + f1(paired.get("createPerSecond"))
                         + "/s, engine bound " + f1(paired.get("enginePerSecond")) + "/s; rounds " + each + " %)",
                 "≥ 70 %", pairedRatio == null ? NONE : pairedRatio >= 0.70 ? MET : MISSED);
+        Map<?, ?> createCpu = map(paired.get("createCpuMs"));
+        Map<?, ?> engineCpu = map(paired.get("engineCpuMs"));
+        if (dbl(createCpu.get("total")) != null && dbl(engineCpu.get("total")) != null) {
+            row(md, "(for reference) CPU per operation in the paired rounds, JVM + MariaDB: create; engine-bound start;"
+                            + " engine-bound start / create",
+                    f2(createCpu.get("jvm")) + " + " + f2(createCpu.get("mariadb")) + " = " + f2(createCpu.get("total"))
+                            + " ms; " + f2(engineCpu.get("jvm")) + " + " + f2(engineCpu.get("mariadb")) + " = "
+                            + f2(engineCpu.get("total")) + " ms; " + f0(Load.num(paired.get("cpuRatio")) * 100) + " %",
+                    "", "");
+        }
         Double ratio = ratio(c64.get("perSecond"), engine.get("startsPerSecond"));
         row(md, "(for reference) create at 64 clients / engine bound, the two phases above (minutes apart)",
                 ratio == null ? NONE : f0(ratio * 100) + " %", "", "");
