@@ -38,9 +38,13 @@ class HttpMetricsTest {
         }
     }
 
+    /**
+     * A second application context: its engine gets a name of its own, or Camunda's static engine registry would
+     * hand this context's engine to the other context's engine REST (both would be "default").
+     */
     @Nested
     @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-            properties = "FLOWDESK_HTTP_METRICS=true")
+            properties = {"FLOWDESK_HTTP_METRICS=true", "camunda.bpm.process-engine-name=httpMetricsTest"})
     @ActiveProfiles("test")
     class WhenAskedFor {
 
