@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * HTTP request timers ({@code http.server.requests}) are off unless FLOWDESK_HTTP_METRICS asks for them (they cost
- * about 2 % of a ticket create's CPU, and nothing reads them unless a metrics endpoint is exposed).
+ * about 1.5 % of a ticket create's CPU, and nothing reads them unless a metrics endpoint is exposed).
  */
 class HttpMetricsTest {
 
