@@ -540,57 +540,49 @@ public final class BenchmarkDriver {
         section("paired rounds: " + o.pairedRounds + " x (create at 64 clients for " + o.pairedSeconds
                 + " s, then the engine bound for about as long)");
         List<Map<String, Object>> rounds = new ArrayList<>();
-        double createOk = 0;
-        double createSeconds = 0;
-        double starts = 0;
-        double startSeconds = 0;
+        Half creates = new Half();
+        Half starts = new Half();
         double rate = engineRate;
-        CpuPerOperation createCpu = new CpuPerOperation();
-        CpuPerOperation engineCpu = new CpuPerOperation();
         for (int round = 1; round <= o.pairedRounds; round++) {
             Map<String, Object> create = load.closedLoop("paired-" + round + "-create-64", 64, 2, o.pairedSeconds,
                     201, workloads.creates(null));
             created += (Integer) create.get("okIncludingWarmup");
             int count = (int) Math.max(200, Math.round(rate * o.pairedSeconds));
             Map<String, Object> engine = engineBound(count, 0);
-            rate = Load.num(engine.get("startsPerSecond"));
-            double createRate = Load.num(create.get("perSecond"));
-            Double ratio = rate > 0 ? createRate / rate : null;
+            Half createHalf = Half.of(create.get("ok"), create.get("measuredSeconds"), create.get("cpu"));
+            Half startHalf = Half.of(engine.get("ok"), engine.get("seconds"), engine.get("cpuIncludingWarmup"));
+            creates.add(createHalf);
+            starts.add(startHalf);
+            rate = startHalf.perSecond();
+            Double ratio = Half.ratio(createHalf.perSecond(), rate);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("round", round);
-            r.put("createPerSecond", createRate);
+            r.put("createPerSecond", createHalf.perSecond());
             r.put("createErrors", create.get("errors"));
             r.put("enginePerSecond", rate);
             r.put("engineErrors", engine.get("errors"));
             r.put("ratio", ratio);
             r.put("machineComputeProbeMs", create.get("machineProbeMs"));
-            r.put("createCpuMs", CpuPerOperation.of(create.get("cpu")));
-            r.put("engineCpuMs", CpuPerOperation.of(engine.get("cpuIncludingWarmup")));
-            createCpu.add(create.get("cpu"), Load.num(create.get("ok")));
-            engineCpu.add(engine.get("cpuIncludingWarmup"), Load.num(engine.get("ok")));
+            r.put("createCpuMs", createHalf.cpuPerOperation());
+            r.put("engineCpuMs", startHalf.cpuPerOperation());
             rounds.add(r);
-            createOk += Load.num(create.get("ok"));
-            createSeconds += Load.num(create.get("measuredSeconds"));
-            starts += Load.num(engine.get("ok"));
-            startSeconds += Load.num(engine.get("seconds"));
-            System.out.printf("    round %d: create %.1f/s, engine bound %.1f/s -> %.0f %%%n", round, createRate, rate,
-                    ratio == null ? 0 : 100 * ratio);
+            System.out.printf("    round %d: create %.1f/s, engine bound %.1f/s -> %.0f %%%n", round,
+                    createHalf.perSecond(), rate, ratio == null ? 0 : 100 * ratio);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rounds", rounds);
-        double createRate = createSeconds > 0 ? createOk / createSeconds : 0;
-        double startRate = startSeconds > 0 ? starts / startSeconds : 0;
-        out.put("createPerSecond", createRate);
-        out.put("enginePerSecond", startRate);
-        out.put("ratio", startRate > 0 ? createRate / startRate : null);
-        out.put("createCpuMs", createCpu.perOperation());
-        out.put("engineCpuMs", engineCpu.perOperation());
-        Double cpuRatio = createCpu.total() > 0 ? engineCpu.total() / createCpu.total() : null;
+        Double ratio = Half.ratio(creates.perSecond(), starts.perSecond());
+        Double cpuRatio = Half.ratio(starts.cpuMs(), creates.cpuMs());
+        out.put("createPerSecond", creates.perSecond());
+        out.put("enginePerSecond", starts.perSecond());
+        out.put("ratio", ratio);
+        out.put("createCpuMs", creates.cpuPerOperation());
+        out.put("engineCpuMs", starts.cpuPerOperation());
         out.put("cpuRatio", cpuRatio);
         System.out.printf("    -> paired: create %.1f/s, engine bound %.1f/s, ratio %.0f %%; CPU per operation"
                         + " (JVM + MariaDB): create %.2f ms, engine-bound start %.2f ms, engine / create %.0f %%%n",
-                createRate, startRate, startRate > 0 ? 100 * createRate / startRate : 0, createCpu.total(),
-                engineCpu.total(), cpuRatio == null ? 0 : 100 * cpuRatio);
+                creates.perSecond(), starts.perSecond(), ratio == null ? 0 : 100 * ratio, creates.cpuMs(),
+                starts.cpuMs(), cpuRatio == null ? 0 : 100 * cpuRatio);
         return out;
     }
 
@@ -904,39 +896,52 @@ public final class BenchmarkDriver {
         }
     }
 
-    /** JVM and MariaDB CPU seconds summed over rounds, per operation answered. */
-    private static final class CpuPerOperation {
+    /**
+     * One half of the paired rounds (creates or engine-bound starts), one round's or summed over rounds: operations
+     * answered, the seconds they were measured over, and the JVM's and MariaDB's CPU seconds meanwhile.
+     */
+    private static final class Half {
+        private double operations;
+        private double seconds;
         private double server;
         private double database;
-        private double operations;
 
-        void add(Object cpu, double ok) {
+        static Half of(Object ok, Object seconds, Object cpu) {
             Map<?, ?> c = (Map<?, ?>) cpu;
-            server += Load.num(c.get("serverCpuSeconds"));
-            database += Load.num(c.get("databaseCpuSeconds"));
-            operations += ok;
+            Half half = new Half();
+            half.operations = Load.num(ok);
+            half.seconds = Load.num(seconds);
+            half.server = Load.num(c.get("serverCpuSeconds"));
+            half.database = Load.num(c.get("databaseCpuSeconds"));
+            return half;
         }
 
-        double total() {
+        void add(Half other) {
+            operations += other.operations;
+            seconds += other.seconds;
+            server += other.server;
+            database += other.database;
+        }
+
+        double perSecond() {
+            return seconds > 0 ? operations / seconds : 0;
+        }
+
+        /** JVM + MariaDB CPU ms per operation (0 when none was answered). */
+        double cpuMs() {
             return operations > 0 ? (server + database) * 1000 / operations : 0;
         }
 
-        Map<String, Object> perOperation() {
+        Map<String, Object> cpuPerOperation() {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("jvm", operations > 0 ? server * 1000 / operations : null);
             out.put("mariadb", operations > 0 ? database * 1000 / operations : null);
-            out.put("total", operations > 0 ? total() : null);
+            out.put("total", operations > 0 ? cpuMs() : null);
             return out;
         }
 
-        /** One phase's figures as {@link #perOperation()} gives them. */
-        static Map<String, Object> of(Object cpu) {
-            Map<?, ?> c = (Map<?, ?>) cpu;
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("jvm", c.get("serverCpuMsPerUnit"));
-            out.put("mariadb", c.get("databaseCpuMsPerUnit"));
-            out.put("total", c.get("serverPlusDatabaseCpuMsPerUnit"));
-            return out;
+        static Double ratio(double numerator, double denominator) {
+            return denominator > 0 ? numerator / denominator : null;
         }
     }
 }

@@ -31,18 +31,21 @@ final class DatabaseCounters {
             new Counter("Innodb_buffer_pool_reads", "pagesReadFromDisk", "Pages read from disk"),
             new Counter("Innodb_buffer_pool_pages_flushed", "pagesWritten", "Pages written"));
 
+    /** Status variable → JSON key, for reading them. */
+    private static final Map<String, String> KEYS = COUNTERS.stream()
+            .collect(Collectors.toMap(Counter::variable, Counter::key));
+
     private DatabaseCounters() {
     }
 
     /** The counters now, read over the driver's own connection to MariaDB. */
     static Map<String, Long> read(Connection connection) throws SQLException {
-        Map<String, String> keys = COUNTERS.stream().collect(Collectors.toMap(Counter::variable, Counter::key));
         Map<String, Long> values = new LinkedHashMap<>();
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("show global status where Variable_name in ('"
-                     + String.join("','", keys.keySet()) + "')")) {
+                     + String.join("','", KEYS.keySet()) + "')")) {
             while (rs.next()) {
-                values.put(keys.get(rs.getString(1)), rs.getLong(2));
+                values.put(KEYS.get(rs.getString(1)), rs.getLong(2));
             }
         }
         return values;
