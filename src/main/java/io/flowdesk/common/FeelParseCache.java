@@ -12,7 +12,6 @@ import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.variable.context.VariableContext;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.feel.FeelEngine;
 import org.camunda.feel.syntaxtree.ParsedExpression;
 import org.camunda.feel.valuemapper.ValueMapper;
@@ -114,8 +113,7 @@ public class FeelParseCache extends AbstractProcessEnginePlugin {
         @SuppressWarnings("unchecked")
         public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
             if (isPlainName(expression) && variableContext.containsVariable(expression)) {
-                TypedValue typed = variableContext.resolve(expression);
-                Object value = typed == null ? null : typed.getValue();
+                Object value = variableContext.resolve(expression).getValue();
                 if (value == null || value instanceof String) {
                     return (T) value;
                 }

@@ -18,7 +18,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FeelParseCacheTest {
 
+    private static final List<VariableMap> INPUTS = List.of(
+            Variables.createVariables().putValue("customerTier", "vip"),
+            Variables.createVariables().putValue("customerTier", ""),
+            Variables.createVariables().putValue("customerTier", null),
+            Variables.createVariables().putValue("customerTier", 5),
+            Variables.createVariables().putValue("customerTier", 2.5),
+            Variables.createVariables().putValue("customerTier", true),
+            Variables.createVariables().putValue("customerTier", LocalDate.of(2026, 12, 2)),
+            Variables.createVariables().putValue("true", "a variable named true"),
+            Variables.createVariables());
+
     private final FeelParseCache.CachingScalaFeelEngine feel = new FeelParseCache.CachingScalaFeelEngine(List.of());
+
+    /** Camunda's own FEEL engine, as the process engine has it without Flowdesk's plugin. */
+    private final ScalaFeelEngine camunda = new ScalaFeelEngine(List.of());
 
     @Test
     void anExpressionParsedOnceIsEvaluatedWithEachCallsOwnVariables() {
@@ -44,23 +58,9 @@ class FeelParseCacheTest {
         }
     }
 
-    /** Camunda's own FEEL engine, as the process engine has it without Flowdesk's plugin. */
-    private final ScalaFeelEngine camunda = new ScalaFeelEngine(List.of());
-
-    private static final List<VariableMap> INPUTS = List.of(
-            Variables.createVariables().putValue("customerTier", "vip"),
-            Variables.createVariables().putValue("customerTier", ""),
-            Variables.createVariables().putValue("customerTier", null),
-            Variables.createVariables().putValue("customerTier", 5),
-            Variables.createVariables().putValue("customerTier", 2.5),
-            Variables.createVariables().putValue("customerTier", true),
-            Variables.createVariables().putValue("customerTier", LocalDate.of(2026, 12, 2)),
-            Variables.createVariables().putValue("true", "a variable named true"),
-            Variables.createVariables());
-
     @ParameterizedTest
     @ValueSource(strings = {"-", " - ", "\"vip\"", "\"vip\",\"gold\"", "not(\"vip\")", "null", "> 3"})
-    void an_input_entry_gives_what_camundas_feel_engine_gives(String entry) {
+    void anInputEntryGivesWhatCamundasOwnFeelEngineGives(String entry) {
         for (VariableMap input : INPUTS) {
             VariableContext context = input.asVariableContext();
             assertThat(outcome(() -> feel.evaluateSimpleUnaryTests(entry, "customerTier", context)))
@@ -71,7 +71,7 @@ class FeelParseCacheTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"customerTier", "true", "null", "_tier", "tier2", "customerTier + \"x\"", "missing"})
-    void an_input_expression_gives_what_camundas_feel_engine_gives(String expression) {
+    void anInputExpressionGivesWhatCamundasOwnFeelEngineGives(String expression) {
         for (VariableMap input : INPUTS) {
             VariableContext context = input.asVariableContext();
             assertThat(outcome(() -> feel.evaluateSimpleExpression(expression, context)))
@@ -81,7 +81,7 @@ class FeelParseCacheTest {
     }
 
     @Test
-    void any_value_and_a_name_holding_text_are_answered_without_the_feel_engine() {
+    void anyValueAndANameHoldingTextAreAnsweredWithoutTheFeelEngine() {
         VariableContext context = Variables.createVariables().putValue("customerTier", "vip")
                 .putValue("region", null).asVariableContext();
 
