@@ -27,12 +27,12 @@ import java.util.Set;
  * and the engine parses the text again every time: with routing and SLA tables on every ticket, parsing was
  * most of the cost of a decision. This plugin gives the DMN engine the same Scala FEEL engine, configured the same
  * way (Camunda's value mappers, custom functions and settings), whose parse results are kept by expression text.
- * Evaluation is unchanged. A parse result depends on nothing but the text, so the cache never needs clearing;
+ * What an expression evaluates to is unchanged. A parse result depends on nothing but the text, so the cache never needs clearing;
  * it is bounded so that tables deployed over the years do not fill the heap.
  * <p>
  * Two kinds of expression, most of what the analysts' tables hold, are answered without the FEEL engine, with the
  * result FEEL gives them (FeelParseCacheTest compares the two): the input entry {@code -} ("any value", the cell a
- * rule leaves open: 74 of the 92 cells of the routing and SLA tables) is true, and an input expression that is just
+ * rule leaves open: 74 of the 92 input cells of the routing and SLA tables as shipped) is true, and an input expression that is just
  * the name of a variable holding text (or nothing) is that text. For each of them Camunda's integration builds a
  * FEEL context around the decision's variables, and the FEEL interpreter validates and evaluates the expression and
  * maps the value in and out. Standalone, both tables evaluate in about two thirds of the time; in a ticket create's
