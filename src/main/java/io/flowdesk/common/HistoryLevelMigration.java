@@ -1,8 +1,6 @@
 package io.flowdesk.common;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 import java.sql.Connection;
@@ -17,28 +15,12 @@ import java.sql.SQLException;
  * database there is nothing to mark yet.
  */
 @Component
-class HistoryLevelMigration implements JavaMigration {
+class HistoryLevelMigration extends VersionedJavaMigration {
 
     private static final String PROPERTY_TABLE = "ACT_GE_PROPERTY";
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("3");
-    }
-
-    @Override
-    public String getDescription() {
-        return "history level activity becomes tasks";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    HistoryLevelMigration() {
+        super("3", "history level activity becomes tasks");
     }
 
     @Override

@@ -1,23 +1,17 @@
 package io.flowdesk.ticket;
 
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A customer request. Its workflow runs as a Camunda process whose business key is the ticket number. */
@@ -75,11 +69,9 @@ public class Ticket {
     @Column(name = "process_instance_id", length = 64)
     private String processInstanceId;
 
-    @ElementCollection(fetch = FetchType.LAZY)
-    @CollectionTable(name = "ticket_field", joinColumns = @JoinColumn(name = "ticket_id"))
-    @MapKeyColumn(name = "field_name", length = 64)
-    @Column(name = "field_value", length = 1000)
-    private Map<String, String> fields = new LinkedHashMap<>();
+    /** JSON, see {@link CustomFields}; null for none. */
+    @Column(name = "custom_fields", length = CustomFields.MAX_LENGTH)
+    private String customFields;
 
     @Column(nullable = false)
     private Instant createdAt;
@@ -106,7 +98,7 @@ public class Ticket {
         this.customer = request.customer();
         this.group = group;
         this.externalReference = request.externalReference();
-        this.fields.putAll(request.fields());
+        this.customFields = CustomFields.write(request.fields());
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -216,7 +208,7 @@ public class Ticket {
     }
 
     public Map<String, String> getFields() {
-        return fields;
+        return CustomFields.read(customFields);
     }
 
     public Instant getCreatedAt() {
