@@ -68,7 +68,7 @@ public class TicketQueries {
         List<TimelineEntry> timeline = entries.stream().map(TimelineEntry::of).toList();
         return new TicketDetails(t.getNumber(), t.getType(), t.getSubject(), t.getDescription(), t.getStatus(),
                 t.getPriority(), t.getChannel(), t.getCategory(), t.getGroup(), t.getAssignee(),
-                CustomerView.of(t.getCustomer()), new LinkedHashMap<>(t.getFields()), t.getExternalReference(),
+                CustomerView.of(t.getCustomer()), t.getFields(), t.getExternalReference(),
                 t.getCreatedAt(), t.getUpdatedAt(), t.getFirstResponseAt(), t.getResolvedAt(), t.getClosedAt(),
                 sla.clocksOf(t.getId()), tasks, timeline);
     }

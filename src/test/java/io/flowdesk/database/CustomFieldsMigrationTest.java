@@ -31,14 +31,7 @@ class CustomFieldsMigrationTest {
     @Test
     @EnabledIf("io.flowdesk.database.MySqlDatabaseTest#serverReachableOrRequired")
     void fieldsMoveIntoTheTicketRowOnMySql() throws SQLException {
-        String database = "flowdesk_migration_test";
-        try (Connection connection = DriverManager.getConnection(MySqlDatabaseTest.SERVER + MySqlDatabaseTest.OPTIONS,
-                MySqlDatabaseTest.USER, MySqlDatabaseTest.PASSWORD);
-             Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + database);
-            statement.execute("create database " + database + " character set utf8mb4 collate utf8mb4_unicode_ci");
-        }
-        migrateAndCheck(MySqlDatabaseTest.SERVER + database + MySqlDatabaseTest.OPTIONS, MySqlDatabaseTest.USER,
+        migrateAndCheck(MySqlDatabaseTest.recreate("flowdesk_migration_test"), MySqlDatabaseTest.USER,
                 MySqlDatabaseTest.PASSWORD);
     }
 

@@ -26,11 +26,17 @@ class MySqlDatabaseTest extends TicketsOnARealDatabaseTest {
 
     @BeforeAll
     static void freshDatabase() throws SQLException {
+        recreate(DATABASE);
+    }
+
+    /** Drops the database on the server if it is there and creates it empty, in utf8mb4; its JDBC URL. */
+    static String recreate(String database) throws SQLException {
         try (Connection connection = DriverManager.getConnection(SERVER + OPTIONS, USER, PASSWORD);
              Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + DATABASE);
-            statement.execute("create database " + DATABASE + " character set utf8mb4 collate utf8mb4_unicode_ci");
+            statement.execute("drop database if exists " + database);
+            statement.execute("create database " + database + " character set utf8mb4 collate utf8mb4_unicode_ci");
         }
+        return SERVER + database + OPTIONS;
     }
 
     @Override
