@@ -3,6 +3,10 @@ package io.flowdesk.common;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.JavaMigration;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+
 /**
  * A main migration written in Java where SQL would differ between H2 and MySQL: a Spring bean, which Flyway runs in
  * version order with the SQL ones of {@code db/migration}, in their transaction, with no checksum.
@@ -35,5 +39,10 @@ public abstract class VersionedJavaMigration implements JavaMigration {
     @Override
     public boolean canExecuteInTransaction() {
         return true;
+    }
+
+    /** Whether the migration runs on H2 (else MySQL or MariaDB), where their SQL differs. */
+    protected static boolean isH2(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2");
     }
 }

@@ -1,5 +1,6 @@
 package io.flowdesk.sla;
 
+import io.flowdesk.ticket.NewTickets;
 import io.flowdesk.ticket.Ticket;
 import io.flowdesk.ticket.TicketEventType;
 import io.flowdesk.ticket.TicketNotFoundException;
@@ -29,14 +30,16 @@ public class SlaClocks {
 
     private final EntityManager entityManager;
     private final TicketUpdates updates;
+    private final NewTickets newTickets;
     private final SlaPolicy policy;
     private final BusinessCalendars calendars;
     private final Clock clock;
 
-    SlaClocks(EntityManager entityManager, TicketUpdates updates, SlaPolicy policy, BusinessCalendars calendars,
-              Clock clock) {
+    SlaClocks(EntityManager entityManager, TicketUpdates updates, NewTickets newTickets, SlaPolicy policy,
+              BusinessCalendars calendars, Clock clock) {
         this.entityManager = entityManager;
         this.updates = updates;
+        this.newTickets = newTickets;
         this.policy = policy;
         this.calendars = calendars;
         this.clock = clock;
@@ -48,8 +51,9 @@ public class SlaClocks {
         SlaTerms terms = policy.termsFor(ticket);
         Instant now = clock.instant();
         for (SlaTarget target : SlaTarget.values()) {
-            // persisted, not saved through a repository: new for certain, and two fewer proxy chains per create
-            entityManager.persist(new TicketSla(ticket.getId(), target, terms, now));
+            // persisted, not saved through a repository: new for certain, and two fewer proxy chains per create;
+            // after the ticket, which a create stores once its process has started
+            newTickets.persistWith(ticket, new TicketSla(ticket.getId(), target, terms, now));
         }
         BusinessCalendar calendar = calendars.named(terms.calendar());
         // concatenated, not String.format: its locale lookups for each number were a sixth of this method's CPU
@@ -141,9 +145,15 @@ public class SlaClocks {
         return first;
     }
 
-    /** By primary key, from the persistence context when loaded: timers and listeners ask several times a command. */
+    /**
+     * By primary key, from the persistence context when loaded: timers and listeners ask several times a command.
+     * A ticket being opened has its clocks waiting to be stored with it.
+     */
     private TicketSla find(String number, SlaTarget target) {
-        TicketSla sla = entityManager.find(TicketSla.class, new TicketSla.Key(ticket(number).getId(), target));
+        Ticket ticket = ticket(number);
+        TicketSla sla = newTickets.waitingWith(ticket, TicketSla.class).filter(clock -> clock.getTarget() == target)
+                .findFirst()
+                .orElseGet(() -> entityManager.find(TicketSla.class, new TicketSla.Key(ticket.getId(), target)));
         if (sla == null) {
             throw new IllegalStateException("Ticket " + number + " has no " + target.bpmnName()
                     + " clock: its process must run the startSlaClocks task first");

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,8 +40,7 @@ public class CustomFieldsInTicketRow extends VersionedJavaMigration {
 
     /** MEDIUMTEXT on MySQL and MariaDB (TEXT holds 64 KB); H2's VARCHAR holds a million characters. */
     private static String columnType(Connection connection) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        return product.contains("h2") ? "varchar(" + CustomFields.MAX_LENGTH + ")" : "mediumtext";
+        return isH2(connection) ? "varchar(" + CustomFields.MAX_LENGTH + ")" : "mediumtext";
     }
 
     /** One ticket's rows at a time, in key order (by field name: the table kept no other order). */

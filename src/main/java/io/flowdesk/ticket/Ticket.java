@@ -5,8 +5,6 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -23,9 +21,8 @@ public class Ticket {
     public static final String RESOLVED = "resolved";
     public static final String CLOSED = "closed";
 
-    /** From the database; the ticket number is made from it ({@link TicketNumbers}). */
+    /** From {@link TicketIds}, before the ticket is stored; the ticket number is made from it ({@link TicketNumbers}). */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     @Version
@@ -88,7 +85,8 @@ public class Ticket {
     protected Ticket() {
     }
 
-    Ticket(NewTicket request, String group, Instant now) {
+    Ticket(long id, NewTicket request, String group, Instant now) {
+        this.id = id;
         this.type = request.type();
         this.subject = request.subject();
         this.description = request.description();

@@ -20,14 +20,16 @@ public class TicketService {
     private final RuntimeService runtimeService;
     private final TicketQueries queries;
     private final NewTasks newTasks;
+    private final NewTickets newTickets;
 
     TicketService(TicketUpdates updates, TicketTypeCatalog ticketTypes, RuntimeService runtimeService,
-                  TicketQueries queries, NewTasks newTasks) {
+                  TicketQueries queries, NewTasks newTasks, NewTickets newTickets) {
         this.updates = updates;
         this.ticketTypes = ticketTypes;
         this.runtimeService = runtimeService;
         this.queries = queries;
         this.newTasks = newTasks;
+        this.newTickets = newTickets;
     }
 
     /** The new ticket as the API shows it, from what this transaction stored and its process opened. */
@@ -39,6 +41,7 @@ public class TicketService {
         newTasks.watch(); // the answer shows the tasks the process start opens
         runtimeService.startProcessInstanceById(type.processDefinitionId(), ticket.getNumber(),
                 TicketVariables.of(ticket));
+        newTickets.store(); // as its process start left it; its SLA clocks with it, for the answer
         return queries.detailsOfNew(ticket);
     }
 

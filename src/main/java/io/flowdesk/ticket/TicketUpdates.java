@@ -29,19 +29,27 @@ public class TicketUpdates {
 
     private final EntityManager entityManager;
     private final TimelineWriter timeline;
+    private final TicketIds ids;
+    private final NewTickets newTickets;
     private final Clock clock;
 
-    TicketUpdates(EntityManager entityManager, TimelineWriter timeline, Clock clock) {
+    TicketUpdates(EntityManager entityManager, TimelineWriter timeline, TicketIds ids, NewTickets newTickets,
+                  Clock clock) {
         this.entityManager = entityManager;
         this.timeline = timeline;
+        this.ids = ids;
+        this.newTickets = newTickets;
         this.clock = clock;
     }
 
-    /** Stores a new ticket with its number and a first timeline entry; its process is linked later. */
+    /**
+     * A new ticket with its number and a first timeline entry; its process is linked later. It is stored once its
+     * process has started ({@link NewTickets}), with what the start made of it: one insert.
+     */
     public Ticket open(NewTicket request, String group, String actor) {
         Instant now = now();
-        Ticket ticket = new Ticket(request, group, now);
-        entityManager.persist(ticket); // new for certain: no repository "save" deciding between insert and merge
+        Ticket ticket = new Ticket(ids.next(), request, group, now);
+        newTickets.hold(ticket);
         save(event(ticket, TicketEventType.CREATED, actor, now).withSummary("via " + request.channel()));
         log.debug("{} opened as {} via {} by {}", ticket.getNumber(), request.type(), request.channel(), actor);
         return ticket;
@@ -55,7 +63,8 @@ public class TicketUpdates {
      */
     @Transactional(readOnly = true)
     public Optional<Ticket> find(String number) {
-        return TicketNumbers.idOf(number).map(id -> entityManager.find(Ticket.class, id))
+        return TicketNumbers.idOf(number)
+                .map(id -> newTickets.find(id).orElseGet(() -> entityManager.find(Ticket.class, id)))
                 .filter(ticket -> ticket.getNumber().equals(number));
     }
 

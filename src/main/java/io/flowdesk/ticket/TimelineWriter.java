@@ -17,6 +17,8 @@ import java.util.List;
  * insert each at once, alone. Instead they wait, in order, until the transaction commits, and go in one JDBC batch
  * (one multi-row insert on MySQL). Whoever reads a timeline in the same transaction calls {@link #flush()} first.
  * A rolled-back transaction writes none of them, like any other change of its.
+ * <p>
+ * A new ticket waits too ({@link NewTickets}): it is written before the entries that point at it.
  */
 @Component
 class TimelineWriter {
@@ -26,9 +28,11 @@ class TimelineWriter {
             + " values (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
+    private final NewTickets newTickets;
 
-    TimelineWriter(JdbcTemplate jdbc) {
+    TimelineWriter(JdbcTemplate jdbc, NewTickets newTickets) {
         this.jdbc = jdbc;
+        this.newTickets = newTickets;
     }
 
     /** Stores the entry when the current transaction commits (at once when there is none). */
@@ -93,6 +97,7 @@ class TimelineWriter {
             if (written < appended.size()) {
                 List<TicketEvent> batch = List.copyOf(appended.subList(written, appended.size()));
                 written = appended.size();
+                newTickets.write(); // the tickets the entries point at, if this transaction opened them
                 write(batch);
             }
         }

@@ -6,6 +6,7 @@ import io.flowdesk.FlowdeskApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.net.URI;
@@ -68,6 +69,11 @@ final class RunningFlowdesk implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The application's own JDBC access, to look at rows the API does not show. */
+    JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
     }
 
     private static String password(String user) {

@@ -5,8 +5,13 @@ import io.flowdesk.database.RunningFlowdesk.Answer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +38,8 @@ abstract class TicketsOnARealDatabaseTest {
                      "fields":{"orderNumber":"SO-3003"}}""");
             assertThat(created.status()).isEqualTo(201);
             number = created.body().get("number").asText();
+            assertThat(rowVersion(flowdesk, number)).as("written once, with what its process start decided")
+                    .isZero();
 
             Answer started = flowdesk.post("bob", "/engine-rest/process-definition/key/inquiry/start", """
                     {"businessKey":"ERP-42","variables":{"subject":{"value":"系统对接测试"},
@@ -73,6 +80,55 @@ abstract class TicketsOnARealDatabaseTest {
             assertThat(flowdesk.get("admin", "/engine-rest/deployment/count?name=flowdesk-models").body()
                     .get("count").asInt()).as("an unchanged restart deploys nothing").isEqualTo(1);
         }
+    }
+
+    @Test
+    void tickets_opened_at_once_get_numbers_of_their_own_also_after_a_restart() throws Exception {
+        Set<String> numbers = new HashSet<>();
+        try (RunningFlowdesk flowdesk = RunningFlowdesk.start(database(), profiles())) {
+            numbers.addAll(openAtOnce(flowdesk, 80)); // more than two blocks of ids, taken by 8 threads
+            for (String number : numbers) {
+                assertThat(rowVersion(flowdesk, number)).as(number).isZero();
+            }
+        }
+        try (RunningFlowdesk flowdesk = RunningFlowdesk.start(database(), profiles())) {
+            List<String> after = openAtOnce(flowdesk, 8);
+            assertThat(after).doesNotContainAnyElementsOf(numbers);
+            numbers.addAll(after);
+            assertThat(numbers).hasSize(88);
+            for (String number : numbers) {
+                assertThat(flowdesk.get("alice", "/api/tickets/" + number).body().at("/sla/0/state").asText())
+                        .as(number).isEqualTo("running");
+            }
+        }
+    }
+
+    private static List<String> openAtOnce(RunningFlowdesk flowdesk, int count) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                answers.add(clients.submit(() -> flowdesk.post("alice", "/api/tickets", """
+                        {"type":"inquiry","subject":"打印机无法连接 %d","channel":"web",
+                         "customer":{"name":"客户 %d","email":"c%d@example.com"}}""".formatted(n, n, n))));
+            }
+            List<String> numbers = new ArrayList<>();
+            for (Future<Answer> answer : answers) {
+                assertThat(answer.get().status()).isEqualTo(201);
+                numbers.add(answer.get().body().get("number").asText());
+            }
+            assertThat(new HashSet<>(numbers)).hasSize(count);
+            return numbers;
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    /** The row's optimistic-lock version: 0 until it is written a second time. */
+    private static long rowVersion(RunningFlowdesk flowdesk, String number) {
+        return flowdesk.jdbc().queryForObject("select version from ticket where id = ?", Long.class,
+                Long.parseLong(number.substring("TK-".length())));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.flowdesk.ticket.TicketViews.TimelineEntry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -12,7 +13,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Timeline entries wait for their transaction: one batch at commit, nothing after a rollback, seen by its reads. */
+/**
+ * Timeline entries wait for their transaction: one batch at commit, nothing after a rollback, seen by its reads. So
+ * does a new ticket with its SLA clocks.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class TimelineWriterTest {
@@ -21,6 +25,7 @@ class TimelineWriterTest {
     @Autowired TicketUpdates updates;
     @Autowired TicketQueries queries;
     @Autowired TransactionTemplate transaction;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void entriesOfACommittedTransactionAreStoredInTheOrderTheyHappened() {
@@ -52,6 +57,22 @@ class TimelineWriterTest {
             status.setRollbackOnly();
         });
         assertThat(queries.details(number).timeline()).hasSize(before);
+    }
+
+    @Test
+    void aTicketOpenedInARolledBackTransactionLeavesNoRowsAtAll() {
+        String number = transaction.execute(status -> {
+            String opened = open();
+            status.setRollbackOnly();
+            return opened;
+        });
+        long id = Long.parseLong(number.substring("TK-".length()));
+        assertThat(updates.find(number)).isEmpty();
+        for (String table : List.of("ticket where id", "ticket_sla where ticket_id", "ticket_event where ticket_id")) {
+            assertThat(jdbc.queryForObject("select count(*) from " + table + " = ?", Long.class, id)).as(table)
+                    .isZero();
+        }
+        assertThat(open()).as("the next ticket gets an id of its own").isNotEqualTo(number);
     }
 
     private String open() {
