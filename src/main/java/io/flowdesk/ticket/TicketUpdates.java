@@ -59,7 +59,8 @@ public class TicketUpdates {
      * The ticket by number, for every reader and writer. A number is made from the id, so this is a primary-key
      * lookup, answered from the persistence context once the transaction has loaded it. The engine's listeners
      * ask for it a dozen times per ticket create or task completion, so it goes to the EntityManager directly
-     * rather than through the repository's proxies.
+     * rather than through the repository's proxies. A ticket this transaction is opening is not stored yet: it comes
+     * from {@link NewTickets}.
      */
     @Transactional(readOnly = true)
     public Optional<Ticket> find(String number) {
