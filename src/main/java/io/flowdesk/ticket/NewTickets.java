@@ -46,12 +46,9 @@ public class NewTickets {
      * opened it and has not stored it yet, else at once.
      */
     public void persistWith(Ticket ticket, Object row) {
-        Optional<Held> held = held().filter(h -> h.tickets.containsKey(ticket.getId()));
-        if (held.isPresent()) {
-            held.get().rows.computeIfAbsent(ticket.getId(), id -> new ArrayList<>()).add(row);
-        } else {
-            entityManager.persist(row);
-        }
+        held().filter(held -> held.tickets.containsKey(ticket.getId())).ifPresentOrElse(
+                held -> held.rows.computeIfAbsent(ticket.getId(), id -> new ArrayList<>()).add(row),
+                () -> entityManager.persist(row));
     }
 
     /** The rows of this type waiting for the ticket to be stored (none once it is). */
@@ -65,14 +62,11 @@ public class NewTickets {
         held().ifPresent(Held::store);
     }
 
-    /** Stores the tickets held so far and writes them now, if the transaction has any unwritten. */
+    /** Stores the tickets held so far and writes them now, if this transaction opened any. */
     void write() {
         held().ifPresent(held -> {
             held.store();
-            if (held.unwritten) {
-                entityManager.flush();
-                held.unwritten = false;
-            }
+            entityManager.flush();
         });
     }
 
@@ -84,24 +78,18 @@ public class NewTickets {
 
         private final Map<Long, Ticket> tickets = new LinkedHashMap<>();
         private final Map<Long, List<Object>> rows = new LinkedHashMap<>();
-        /** Stored since the last flush this class asked for (the commit flushes in any case). */
-        private boolean unwritten;
 
         Held() {
             super(NewTickets.this);
         }
 
         void store() {
-            if (tickets.isEmpty()) {
-                return;
-            }
             tickets.forEach((id, ticket) -> {
                 entityManager.persist(ticket);
                 rows.getOrDefault(id, List.of()).forEach(entityManager::persist);
             });
             tickets.clear();
             rows.clear();
-            unwritten = true;
         }
 
         @Override

@@ -66,7 +66,7 @@ class TimelineWriterTest {
             status.setRollbackOnly();
             return opened;
         });
-        long id = Long.parseLong(number.substring("TK-".length()));
+        long id = TicketNumbers.idOf(number).orElseThrow();
         assertThat(updates.find(number)).isEmpty();
         for (String table : List.of("ticket where id", "ticket_sla where ticket_id", "ticket_event where ticket_id")) {
             assertThat(jdbc.queryForObject("select count(*) from " + table + " = ?", Long.class, id)).as(table)
