@@ -1,0 +1,87 @@
+package io.flowdesk.common;
+
+import org.apache.ibatis.ognl.ObjectPropertyAccessor;
+import org.apache.ibatis.ognl.OgnlContext;
+import org.apache.ibatis.ognl.OgnlException;
+import org.apache.ibatis.ognl.OgnlRuntime;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.stereotype.Component;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The engine's dynamic SQL reads its query objects' properties without searching their methods every time.
+ * <p>
+ * Camunda builds each query's SQL with MyBatis, whose {@code <if test="…">} conditions OGNL evaluates against the
+ * query object. OGNL finds a property's getter in a cache; for a name that is no getter's, it goes through all of
+ * the class's public methods, lower-casing every name (an uncached search: {@code OgnlRuntime.getReadMethod}), and
+ * reads the field if it found none. Camunda's task query (Tasklist, engine REST {@code GET /task}) tests
+ * {@code isOrQueryActive} and {@code isWithoutTenantId}, methods named like that, dozens of times per query: in a
+ * profile of task completion over the engine REST API (look the task up, submit its form) that search was 7.8 %
+ * of the server's CPU (benchmark/README.md, 2026-12-03).
+ * <p>
+ * This accessor reads plain objects as OGNL's own does (maps, lists and arrays keep theirs: OGNL picks the accessor
+ * of the nearest class), with OGNL's answer to "which method reads this property, if any" kept per class and name.
+ * Classes do not change while the JVM runs, so a kept answer stays true; they are bounded by the classes MyBatis
+ * evaluates conditions on and the names the engine's SQL mappings use.
+ */
+@Component
+public class CachedOgnlReadMethods extends AbstractProcessEnginePlugin {
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        install();
+    }
+
+    /** Makes OGNL read with {@link ReadMethodsKept} every object whose class has no accessor of its own. */
+    static void install() {
+        OgnlRuntime.setPropertyAccessor(Object.class, ReadMethodsKept.INSTANCE);
+    }
+
+    /**
+     * OGNL's {@link ObjectPropertyAccessor}, with the read method of each class and property looked up once: what
+     * {@code OgnlRuntime.getMethodValue} and then {@code getFieldValue} do, in that order, with the same checks.
+     */
+    static final class ReadMethodsKept extends ObjectPropertyAccessor {
+
+        static final ReadMethodsKept INSTANCE = new ReadMethodsKept();
+
+        private final Map<Class<?>, Map<String, Optional<Method>>> readMethods = new ConcurrentHashMap<>();
+
+        @Override
+        public Object getPossibleProperty(OgnlContext context, Object target, String name) throws OgnlException {
+            if (target == null) {
+                return super.getPossibleProperty(context, target, name);
+            }
+            Method read = readMethod(target.getClass(), name).orElse(null);
+            try {
+                if (read != null && context.getMemberAccess().isAccessible(context, target, read, name)) {
+                    return OgnlRuntime.invokeMethod(target, read, OgnlRuntime.NoArguments);
+                }
+                return OgnlRuntime.getFieldValue(context, target, name, true);
+            } catch (InvocationTargetException e) {
+                throw new OgnlException(name, e.getTargetException());
+            } catch (ReflectiveOperationException e) {
+                throw new OgnlException(name, e);
+            }
+        }
+
+        /** How many class and property names have their answer kept. */
+        int keptAnswers() {
+            return readMethods.values().stream().mapToInt(Map::size).sum();
+        }
+
+        /** The method OGNL reads the property with: its getter, else another method named for it, else none. */
+        Optional<Method> readMethod(Class<?> type, String name) {
+            return readMethods.computeIfAbsent(type, t -> new ConcurrentHashMap<>()).computeIfAbsent(name, n -> {
+                Method getter = OgnlRuntime.getGetMethod(type, n);
+                return Optional.ofNullable(getter != null ? getter : OgnlRuntime.getReadMethod(type, n, null));
+            });
+        }
+    }
+}
