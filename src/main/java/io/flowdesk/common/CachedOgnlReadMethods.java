@@ -13,6 +13,7 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engine's dynamic SQL reads its query objects' properties without searching their methods every time.
@@ -21,14 +22,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * query object. OGNL finds a property's getter in a cache; for a name that is no getter's, it goes through all of
  * the class's public methods, lower-casing every name (an uncached search: {@code OgnlRuntime.getReadMethod}), and
  * reads the field if it found none. Camunda's task query (Tasklist, engine REST {@code GET /task}) tests
- * {@code isOrQueryActive} and {@code isWithoutTenantId}, methods named like that, dozens of times per query: in a
- * profile of task completion over the engine REST API (look the task up, submit its form) that search was 7.8 %
- * of the server's CPU (benchmark/README.md, 2026-12-03).
+ * {@code isOrQueryActive} and {@code isWithoutTenantId}, methods named like that, dozens of times per query. Building
+ * the task query's SQL took 290-325 µs of CPU with OGNL's search and takes 95-117 µs without it (benchmark/README.md,
+ * 2026-12-03 afternoon).
  * <p>
  * This accessor reads plain objects as OGNL's own does (maps, lists and arrays keep theirs: OGNL picks the accessor
  * of the nearest class), with OGNL's answer to "which method reads this property, if any" kept per class and name.
- * Classes do not change while the JVM runs, so a kept answer stays true; they are bounded by the classes MyBatis
- * evaluates conditions on and the names the engine's SQL mappings use.
+ * Classes do not change while the JVM runs, so a kept answer stays true; answers are kept with the class (a
+ * {@link ClassValue}, so a class can still be unloaded) and are bounded by the names the SQL mappings use.
  */
 @Component
 public class CachedOgnlReadMethods extends AbstractProcessEnginePlugin {
@@ -51,7 +52,14 @@ public class CachedOgnlReadMethods extends AbstractProcessEnginePlugin {
 
         static final ReadMethodsKept INSTANCE = new ReadMethodsKept();
 
-        private final Map<Class<?>, Map<String, Optional<Method>>> readMethods = new ConcurrentHashMap<>();
+        private final ClassValue<Map<String, Optional<Method>>> readMethods = new ClassValue<>() {
+            @Override
+            protected Map<String, Optional<Method>> computeValue(Class<?> type) {
+                return new ConcurrentHashMap<>();
+            }
+        };
+        /** How many class and property names have their answer kept (for tests). */
+        private final AtomicInteger kept = new AtomicInteger();
 
         @Override
         public Object getPossibleProperty(OgnlContext context, Object target, String name) throws OgnlException {
@@ -71,14 +79,16 @@ public class CachedOgnlReadMethods extends AbstractProcessEnginePlugin {
             }
         }
 
-        /** How many class and property names have their answer kept. */
         int keptAnswers() {
-            return readMethods.values().stream().mapToInt(Map::size).sum();
+            return kept.get();
         }
 
         /** The method OGNL reads the property with: its getter, else another method named for it, else none. */
         Optional<Method> readMethod(Class<?> type, String name) {
-            return readMethods.computeIfAbsent(type, t -> new ConcurrentHashMap<>()).computeIfAbsent(name, n -> {
+            Map<String, Optional<Method>> answers = readMethods.get(type);
+            Optional<Method> answer = answers.get(name);
+            return answer != null ? answer : answers.computeIfAbsent(name, n -> {
+                kept.incrementAndGet();
                 Method getter = OgnlRuntime.getGetMethod(type, n);
                 return Optional.ofNullable(getter != null ? getter : OgnlRuntime.getReadMethod(type, n, null));
             });
