@@ -7,9 +7,9 @@ import org.apache.ibatis.ognl.OgnlContext;
 import org.apache.ibatis.ognl.OgnlRuntime;
 import org.apache.ibatis.scripting.xmltags.OgnlCache;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Constructor;
 
@@ -17,7 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CachedOgnlReadMethodsTest {
 
-    /** Each way OGNL can find a property: a getter, a method named as the property, a field; and none. */
+    /**
+     * Each way OGNL can find a property: a getter (winning over a public field of the same name), a method named as
+     * the property, a private or public field, a private getter, a getter that fails; and none.
+     */
     @SuppressWarnings("unused")
     public static class Sample {
         public String name = "public field, shadowed by the getter";
