@@ -36,9 +36,7 @@ public class NewTasks implements TaskListener {
 
     /** From now until the current transaction ends, the tasks it opens are noted. */
     void watch() {
-        if (!(TransactionSynchronizationManager.getResource(this) instanceof Watched)) {
-            new Watched().bind();
-        }
+        TransactionBound.boundOrNew(this, Watched.class, Watched::new);
     }
 
     @Override

@@ -29,12 +29,7 @@ public class NewTickets {
     }
 
     void hold(Ticket ticket) {
-        Held held = (Held) TransactionSynchronizationManager.getResource(this);
-        if (held == null) {
-            held = new Held();
-            held.bind();
-        }
-        held.tickets.put(ticket.getId(), ticket);
+        TransactionBound.boundOrNew(this, Held.class, Held::new).tickets.put(ticket.getId(), ticket);
     }
 
     Optional<Ticket> find(Long id) {

@@ -41,12 +41,7 @@ class TimelineWriter {
             write(List.of(event));
             return;
         }
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            pending = new Pending();
-            pending.bind();
-        }
-        pending.appended.add(event);
+        TransactionBound.boundOrNew(this, Pending.class, Pending::new).appended.add(event);
     }
 
     /**
