@@ -81,8 +81,12 @@ public final class BenchmarkDriver {
         double warmup;
         /** The first timed phase after a server start runs on a cold JVM: its warm-up is longer (JIT). */
         double firstWarmup;
-        /** How much longer any warm-up may go on while the server's JIT compiler is busy (see Load). */
+        /** How much longer a server's first warm-up may go on while its JIT compiler is busy (see Load). */
         double maxExtraWarmup;
+        /** The same for the server's later phases. */
+        double laterExtraWarmup;
+        /** The H2 reference's first warm-up, with no more while the JIT compiles: its figures are for comparison. */
+        double h2Warmup;
         double createSeconds;
         double completeSeconds;
         double h2Seconds;
@@ -119,8 +123,10 @@ public final class BenchmarkDriver {
             o.warmup = full ? 10 : 5;
             o.firstWarmup = full ? 45 : 5;
             o.maxExtraWarmup = full ? 60 : 0;
-            o.createSeconds = full ? 45 : 20;
-            o.completeSeconds = full ? 45 : 15;
+            o.laterExtraWarmup = full ? 20 : 0;
+            o.h2Warmup = full ? 30 : 5;
+            o.createSeconds = full ? 30 : 20;
+            o.completeSeconds = full ? 40 : 15;
             o.h2Seconds = full ? 30 : 15;
             o.engineCount = full ? 10_000 : 2000;
             o.engineWarmup = full ? 5000 : 500;
@@ -139,6 +145,8 @@ public final class BenchmarkDriver {
                     case "--warmup" -> o.warmup = Double.parseDouble(list.get(++i));
                     case "--first-warmup" -> o.firstWarmup = Double.parseDouble(list.get(++i));
                     case "--max-extra-warmup" -> o.maxExtraWarmup = Double.parseDouble(list.get(++i));
+                    case "--later-extra-warmup" -> o.laterExtraWarmup = Double.parseDouble(list.get(++i));
+                    case "--h2-warmup" -> o.h2Warmup = Double.parseDouble(list.get(++i));
                     case "--create-seconds" -> o.createSeconds = Double.parseDouble(list.get(++i));
                     case "--complete-seconds" -> o.completeSeconds = Double.parseDouble(list.get(++i));
                     case "--h2-seconds" -> o.h2Seconds = Double.parseDouble(list.get(++i));
@@ -180,6 +188,8 @@ public final class BenchmarkDriver {
             out.put("warmupSeconds", warmup);
             out.put("firstPhaseWarmupSeconds", firstWarmup);
             out.put("maxExtraWarmupSeconds", maxExtraWarmup);
+            out.put("laterExtraWarmupSeconds", laterExtraWarmup);
+            out.put("h2WarmupSeconds", h2Warmup);
             out.put("createSeconds", createSeconds);
             out.put("completeSeconds", completeSeconds);
             out.put("h2Seconds", h2Seconds);
@@ -312,7 +322,7 @@ public final class BenchmarkDriver {
         }
         Map<String, Object> engine = engineBound();
         stage.put("engineBound", engine);
-        stage.put("paired", pairedRounds(load, Load.num(engine.get("startsPerSecond"))));
+        stage.put("paired", pairedRounds(load.warm(), Load.num(engine.get("startsPerSecond"))));
         checkRows("after the paired rounds");
 
         // 3. the buyers' burst
@@ -454,10 +464,10 @@ public final class BenchmarkDriver {
             startServer(List.of("--spring.profiles.active=benchmark", "--server.port=" + o.port,
                     "--spring.datasource.url=" + url), log, stage);
             stage.put("footprintIdle", footprint("idle"));
-            Load load = load();
+            Load load = load(0, 0);
             for (int clients : new int[] {8, 64}) {
                 Map<String, Object> phase = load.closedLoop("h2-create-" + clients, clients,
-                        clients == 8 ? o.firstWarmup : o.warmup, o.h2Seconds, 201,
+                        clients == 8 ? o.h2Warmup : o.warmup, o.h2Seconds, 201,
                         workloads.creates(null));
                 created += (Integer) phase.get("okIncludingWarmup");
                 stage.put("create_" + clients, phase);
@@ -499,6 +509,10 @@ public final class BenchmarkDriver {
     }
 
     private Load load() {
+        return load(o.maxExtraWarmup, o.laterExtraWarmup);
+    }
+
+    private Load load(double firstExtraWarmup, double laterExtraWarmup) {
         return new Load(HOST, o.port, () -> server.pid, databasePid, mysql ? this::databaseCounters : Map::of,
                 new Load.Sampler() {
             @Override
@@ -518,7 +532,7 @@ public final class BenchmarkDriver {
                     return Map.of("error", e.toString());
                 }
             }
-        }, o.maxExtraWarmup);
+        }, firstExtraWarmup, laterExtraWarmup);
     }
 
     private Map<String, Object> footprint(String label) {

@@ -145,14 +145,26 @@ final class Load {
     }
 
     Load(String host, int port, Supplier<Long> serverPid, long databasePid,
-         Supplier<Map<String, Long>> databaseCounters, Sampler sampler, double maxExtraWarmupSeconds) {
-        this.maxExtraWarmupSeconds = maxExtraWarmupSeconds;
+         Supplier<Map<String, Long>> databaseCounters, Sampler sampler, double firstExtraWarmupSeconds,
+         double laterExtraWarmupSeconds) {
+        this.firstExtraWarmupSeconds = firstExtraWarmupSeconds;
+        this.laterExtraWarmupSeconds = laterExtraWarmupSeconds;
         this.databaseCounters = databaseCounters;
         this.host = host;
         this.port = port;
         this.serverPid = serverPid;
         this.databasePid = databasePid;
         this.sampler = sampler;
+    }
+
+    /**
+     * The same load on the same server, warm already: no phase of it begins gently, and none waits for the JIT
+     * compiler beyond its minimum warm-up (the paired rounds, each 10 s of creates between other load).
+     */
+    Load warm() {
+        Load warm = new Load(host, port, serverPid, databasePid, databaseCounters, sampler, 0, 0);
+        warm.firstPhase = false;
+        return warm;
     }
 
     private static final class Client {
@@ -194,6 +206,7 @@ final class Load {
         List<Thread> threads = new ArrayList<>();
         int seconds = (int) Math.ceil(measureSeconds);
         int joinLate = firstPhase ? GENTLE_CLIENTS : clients;
+        double maxExtraWarmupSeconds = firstPhase ? firstExtraWarmupSeconds : laterExtraWarmupSeconds;
         long allJoin = begin + (long) (warmupSeconds * 1e9);
         if (firstPhase && clients > GENTLE_CLIENTS) {
             System.out.printf("    first phase on this server: %d clients until %.0f s, then %d%n", GENTLE_CLIENTS,
@@ -223,7 +236,7 @@ final class Load {
         }
         threads.forEach(Thread::start);
         sleepUntil(begin + (long) (warmupSeconds * 1e9));
-        double warmedSeconds = awaitSettledJit(begin);
+        double warmedSeconds = awaitSettledJit(begin, maxExtraWarmupSeconds);
         System.out.printf("    warm-up took %.0f s%n", warmedSeconds);
         window.open(System.nanoTime(), (long) (measureSeconds * 1e9));
         Snapshot a = Snapshot.take(serverPid.get(), databasePid, databaseCounters);
@@ -244,11 +257,15 @@ final class Load {
     /**
      * Throughput is measured on a warm server: after the minimum warm-up, the load goes on in steps of
      * {@value #JIT_STEP_SECONDS} s until the server's JIT compiler threads used less than
-     * {@value #JIT_SETTLED_SHARE} of one core over the last step, for at most {@code maxExtraWarmupSeconds} more
-     * (full mode 60 s; quick mode none: its figures are not steady state anyway). A JVM a minute after start still compiles the engine's code paths (seen: 28 % of a core in the
-     * first phase after a 40 s warm-up); a service desk's server runs for days. Returns the warm-up's length.
+     * {@value #JIT_SETTLED_SHARE} of one core over the last step, for at most {@code maxExtraWarmupSeconds} more:
+     * in full mode 60 s in a server's first phase and 20 s in its later ones; quick mode none (its figures are not
+     * steady state anyway). A JVM a minute after start still compiles the engine's code paths (seen: 28 % of a core
+     * in the first phase after a 40 s warm-up); a service desk's server runs for days. In a later phase the JIT
+     * settles within 10 s on a fast host, and on a slow one it did not settle within 60 s either (2026-12-03: 10-20 %
+     * of a core still in the measured window), so a longer wait there only made the run longer. Returns the
+     * warm-up's length.
      */
-    private double awaitSettledJit(long begin) throws InterruptedException {
+    private double awaitSettledJit(long begin, double maxExtraWarmupSeconds) throws InterruptedException {
         long giveUp = System.nanoTime() + (long) (maxExtraWarmupSeconds * 1e9);
         double before = jitSeconds();
         while (System.nanoTime() < giveUp) {
@@ -266,7 +283,8 @@ final class Load {
     private boolean firstPhase = true;
     static final double JIT_STEP_SECONDS = 5;
     static final double JIT_SETTLED_SHARE = 0.10;
-    private final double maxExtraWarmupSeconds;
+    private final double firstExtraWarmupSeconds;
+    private final double laterExtraWarmupSeconds;
 
     private double jitSeconds() {
         return ProcStat.threadGroups(serverPid.get()).getOrDefault("jit-compiler", -1.0);
