@@ -139,7 +139,8 @@ final class Report {
         }
         if (!backlog.isEmpty()) {
             Map<?, ?> seeded = map(backlog.get("seeded"));
-            String how = !seeded.isEmpty()
+            String how = backlog.containsKey("madeBy") ? "made by " + backlog.get("madeBy") + ", no seeding"
+                    : !seeded.isEmpty()
                     ? "seeded by " + seeded.get("ok") + " creates over HTTP in " + f0(seeded.get("seconds")) + " s ("
                     + f0(seeded.get("perSecond")) + "/s, " + seeded.get("clients") + " clients), then dumped to `"
                     + backlog.get("dumpedTo") + "` in " + f0(backlog.get("dumpSeconds")) + " s"
