@@ -138,14 +138,7 @@ final class Report {
             row(md, "Task completion with 100,000 open tickets", NONE + " (full mode only)", "within 20 % of 1k", NONE);
         }
         if (!backlog.isEmpty()) {
-            Map<?, ?> seeded = map(backlog.get("seeded"));
-            String how = backlog.containsKey("madeBy") ? "made by " + backlog.get("madeBy") + ", no seeding"
-                    : !seeded.isEmpty()
-                    ? "seeded by " + seeded.get("ok") + " creates over HTTP in " + f0(seeded.get("seconds")) + " s ("
-                    + f0(seeded.get("perSecond")) + "/s, " + seeded.get("clients") + " clients), then dumped to `"
-                    + backlog.get("dumpedTo") + "` in " + f0(backlog.get("dumpSeconds")) + " s"
-                    : "restored from `" + backlog.get("restoredFrom") + "` (made " + map(backlog.get("dumpMade")).get("createdAt")
-                    + ") in " + f0(backlog.get("restoreSeconds")) + " s";
+            String how = howTheBacklogWasMade(backlog);
             row(md, "Backlog of " + options.get("backlog") + " open tickets: how it was made", how + "; "
                     + backlog.get("overdueTimersAtStart") + " timers overdue at start; counts " + backlog.get("counts"), "", "");
         }
@@ -541,5 +534,20 @@ final class Report {
     private static String fmt(Object o, String pattern) {
         Double d = dbl(o);
         return d == null ? "–" : String.format(Locale.ROOT, pattern, d);
+    }
+
+    /** Made by the phases before it, seeded over HTTP and dumped, or restored from a dump. */
+    private static String howTheBacklogWasMade(Map<?, ?> backlog) {
+        if (backlog.containsKey("madeBy")) {
+            return "made by " + backlog.get("madeBy") + ", no seeding";
+        }
+        Map<?, ?> seeded = map(backlog.get("seeded"));
+        if (!seeded.isEmpty()) {
+            return "seeded by " + seeded.get("ok") + " creates over HTTP in " + f0(seeded.get("seconds")) + " s ("
+                    + f0(seeded.get("perSecond")) + "/s, " + seeded.get("clients") + " clients), then dumped to `"
+                    + backlog.get("dumpedTo") + "` in " + f0(backlog.get("dumpSeconds")) + " s";
+        }
+        return "restored from `" + backlog.get("restoredFrom") + "` (made " + map(backlog.get("dumpMade")).get("createdAt")
+                + ") in " + f0(backlog.get("restoreSeconds")) + " s";
     }
 }
