@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The production profile against a real MySQL 8 / MariaDB 10.11 server (never a mock). The database
- * {@code flowdesk_test} is dropped and created anew for each run. Skipped only when no server answers; CI sets
+ * {@code flowdesk_test} (plus {@code FLOWDESK_TEST_DB_SUFFIX}, if set) is dropped and created anew for each run. Skipped only when no server answers; CI sets
  * {@code FLOWDESK_REQUIRE_MYSQL=true}, which turns a missing server into a failure instead.
  */
 @EnabledIf("serverReachableOrRequired")
@@ -20,7 +20,9 @@ class MySqlDatabaseTest extends TicketsOnARealDatabaseTest {
     static final String SERVER = env("FLOWDESK_TEST_DB_SERVER", "jdbc:mysql://127.0.0.1:3306/");
     static final String USER = env("FLOWDESK_TEST_DB_USER", "root");
     static final String PASSWORD = env("FLOWDESK_TEST_DB_PASSWORD", "");
-    static final String DATABASE = "flowdesk_test";
+    /** Lets two checkouts run their tests against one server at once, each in databases of its own. */
+    static final String DATABASE_SUFFIX = env("FLOWDESK_TEST_DB_SUFFIX", "");
+    static final String DATABASE = "flowdesk_test" + DATABASE_SUFFIX;
     static final String OPTIONS = "?sendFractionalSeconds=false&nullDatabaseMeansCurrent=true&characterEncoding=UTF-8&useSSL=false"
             + "&allowPublicKeyRetrieval=true&connectTimeout=3000";
 
@@ -30,7 +32,8 @@ class MySqlDatabaseTest extends TicketsOnARealDatabaseTest {
     }
 
     /** Drops the database on the server if it is there and creates it empty, in utf8mb4; its JDBC URL. */
-    static String recreate(String database) throws SQLException {
+    static String recreate(String name) throws SQLException {
+        String database = name.endsWith(DATABASE_SUFFIX) ? name : name + DATABASE_SUFFIX;
         try (Connection connection = DriverManager.getConnection(SERVER + OPTIONS, USER, PASSWORD);
              Statement statement = connection.createStatement()) {
             statement.execute("drop database if exists " + database);
