@@ -1,6 +1,7 @@
 package io.flowdesk.common;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import io.flowdesk.engine.WithoutAuthorizationChecks;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -16,18 +17,22 @@ import org.springframework.stereotype.Component;
  * clocks). There the decision is evaluated by the engine's own DMN engine, straight from the engine's deployment
  * cache: {@link DecisionService} would read the decision definition's row again first, one query per evaluation,
  * two per ticket. It is the same evaluation {@code DecisionService} makes, with the same listeners (history,
- * metrics); authorization checks are off in Flowdesk. Outside a command, or when the definition has left the
- * deployment cache, it goes through {@code DecisionService} as before.
+ * metrics), without an authorization check: routing and SLA terms are decided for whoever opens or works the
+ * ticket, and none of them may evaluate decisions themselves. Outside a command, or when the definition has left
+ * the deployment cache, it goes through {@code DecisionService} the same way.
  */
 @Component
 public class LatestDecisions {
 
     private final LatestDefinitions latest;
     private final ObjectProvider<DecisionService> decisionService;
+    private final WithoutAuthorizationChecks withoutChecks;
 
-    LatestDecisions(LatestDefinitions latest, ObjectProvider<DecisionService> decisionService) {
+    LatestDecisions(LatestDefinitions latest, ObjectProvider<DecisionService> decisionService,
+                    WithoutAuthorizationChecks withoutChecks) {
         this.latest = latest;
         this.decisionService = decisionService;
+        this.withoutChecks = withoutChecks;
     }
 
     public DmnDecisionResult evaluate(String key, VariableMap inputs) {
@@ -39,6 +44,7 @@ public class LatestDecisions {
                 return engine.getDmnEngine().evaluateDecision(cached, inputs);
             }
         }
-        return decisionService.getObject().evaluateDecisionById(id).variables(inputs).evaluate();
+        return withoutChecks.call(() ->
+                decisionService.getObject().evaluateDecisionById(id).variables(inputs).evaluate());
     }
 }

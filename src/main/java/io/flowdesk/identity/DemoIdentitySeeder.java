@@ -1,25 +1,21 @@
 package io.flowdesk.identity;
 
 import io.flowdesk.routing.AgentProfiles;
-import org.camunda.bpm.engine.FilterService;
+import io.flowdesk.security.Roles;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Seeds the demo departments, agents (with their routing profiles) and Tasklist filters, once: what already exists is left as it is, so a
- * changed password survives a restart. The administrator joins every department.
+ * Seeds the demo departments, role groups and people (agents with their routing profiles), once: what already exists
+ * is left as it is, so a changed password survives a restart. The administrator joins every department. A group
+ * gets the grants of its role when it is created (see {@link io.flowdesk.security.Roles}).
  */
 @Component
 class DemoIdentitySeeder implements SmartInitializingSingleton {
@@ -27,16 +23,11 @@ class DemoIdentitySeeder implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(DemoIdentitySeeder.class);
 
     private final IdentityService identityService;
-    private final FilterService filterService;
-    private final TaskService taskService;
     private final AgentProfiles agents;
     private final DemoProperties demo;
 
-    DemoIdentitySeeder(IdentityService identityService, FilterService filterService, TaskService taskService,
-                       AgentProfiles agents, DemoProperties demo) {
+    DemoIdentitySeeder(IdentityService identityService, AgentProfiles agents, DemoProperties demo) {
         this.identityService = identityService;
-        this.filterService = filterService;
-        this.taskService = taskService;
         this.agents = agents;
         this.demo = demo;
     }
@@ -49,9 +40,9 @@ class DemoIdentitySeeder implements SmartInitializingSingleton {
         demo.groups().forEach(this::ensureGroup);
         demo.users().forEach(this::ensureUser);
         if (identityService.createUserQuery().userId(demo.administrator()).count() > 0) {
-            demo.groups().forEach(group -> ensureMembership(demo.administrator(), group.id()));
+            demo.groups().stream().map(DemoProperties.DemoGroup::id).filter(Roles::isDepartment)
+                    .forEach(department -> ensureMembership(demo.administrator(), department));
         }
-        ensureTasklistFilters();
     }
 
     private void ensureGroup(DemoProperties.DemoGroup demoGroup) {
@@ -84,29 +75,5 @@ class DemoIdentitySeeder implements SmartInitializingSingleton {
         if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
             identityService.createMembership(userId, groupId);
         }
-    }
-
-    private void ensureTasklistFilters() {
-        if (filterService.createTaskFilterQuery().count() > 0) {
-            return;
-        }
-        saveFilter("我的工单 My tickets", -10, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        saveFilter("我组的工单 My department's queue", -5,
-                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .taskUnassigned());
-        saveFilter("全部工单 All tickets", 0, taskService.createTaskQuery());
-    }
-
-    private void saveFilter(String name, int priority, TaskQuery query) {
-        Filter filter = filterService.newTaskFilter(name).setQuery(query)
-                .setProperties(Map.of(
-                        "priority", priority,
-                        "refresh", true,
-                        "variables", List.of(
-                                Map.of("name", "ticketNumber", "label", "工单号 Ticket"),
-                                Map.of("name", "subject", "label", "主题 Subject"),
-                                Map.of("name", "customerName", "label", "客户 Customer"),
-                                Map.of("name", "priority", "label", "优先级 Priority"))));
-        filterService.saveFilter(filter);
     }
 }

@@ -3,6 +3,7 @@ package io.flowdesk.routing;
 import io.flowdesk.common.Problems;
 import io.flowdesk.routing.AgentProfiles.AgentView;
 import io.flowdesk.security.CurrentUser;
+import io.flowdesk.security.Viewer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -46,7 +47,8 @@ class AgentController {
 
     @PutMapping("/{userId}")
     AgentView update(@PathVariable String userId, @Valid @RequestBody AgentProfileRequest request) {
-        if (!currentUser.isSupervisorOrAdmin()) {
+        Viewer viewer = currentUser.viewer();
+        if (!viewer.isSupervisor() && !viewer.isAdministrator()) {
             throw Problems.of(HttpStatus.FORBIDDEN, "Not allowed",
                     "Only supervisors and administrators change agents' skills, capacity and availability");
         }

@@ -1,7 +1,11 @@
 package io.flowdesk.routing;
 
 import io.flowdesk.common.Problems;
+import io.flowdesk.engine.WithoutAuthorizationChecks;
+import io.flowdesk.security.Roles;
+import io.flowdesk.security.Viewer;
 import io.flowdesk.ticket.Ticket;
+import io.flowdesk.ticket.TicketAccess;
 import io.flowdesk.ticket.TicketNotFoundException;
 import io.flowdesk.ticket.TicketUpdates;
 import io.flowdesk.ticket.TicketVariables;
@@ -28,41 +32,56 @@ public class TicketTransfer {
     private final TaskService taskService;
     private final IdentityService identityService;
     private final WorkloadAssignment assignment;
+    private final TicketAccess access;
+    private final WithoutAuthorizationChecks withoutChecks;
 
     TicketTransfer(TicketUpdates updates, RuntimeService runtimeService, TaskService taskService,
-                   IdentityService identityService, WorkloadAssignment assignment) {
+                   IdentityService identityService, WorkloadAssignment assignment, TicketAccess access,
+                   WithoutAuthorizationChecks withoutChecks) {
         this.updates = updates;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.identityService = identityService;
         this.assignment = assignment;
+        this.access = access;
+        this.withoutChecks = withoutChecks;
     }
 
+    /**
+     * Hands the ticket on, if the viewer's department holds it (or they supervise it, or see every ticket). Each
+     * engine call runs without the engine's checks, in a command of its own: the right to hand a ticket on is
+     * decided here, and the new department's agents are granted its tasks as they move.
+     */
     @Transactional
-    public void transfer(String number, String group, String requiredSkill, String reason, String actor) {
-        Ticket ticket = updates.find(number).orElseThrow(() -> new TicketNotFoundException(number));
-        if (identityService.createGroupQuery().groupId(group).count() == 0) {
-            List<String> groups = identityService.createGroupQuery().list().stream().map(Group::getId).sorted()
-                    .toList();
-            throw Problems.badField("group", "is not a group; groups: " + String.join(", ", groups));
+    public void transfer(String number, String group, String requiredSkill, String reason, Viewer viewer) {
+        Ticket ticket = access.heldByViewer(
+                updates.find(number).orElseThrow(() -> new TicketNotFoundException(number)), viewer);
+        if (!Roles.isDepartment(group)
+                || withoutChecks.call(() -> identityService.createGroupQuery().groupId(group).count()) == 0) {
+            List<String> departments = withoutChecks.call(() -> identityService.createGroupQuery().list()).stream()
+                    .map(Group::getId).filter(Roles::isDepartment).sorted().toList();
+            throw Problems.badField("group", "is not a department; departments: " + String.join(", ", departments));
         }
         String processInstanceId = ticket.getProcessInstanceId();
-        if (processInstanceId == null
-                || runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+        if (processInstanceId == null || withoutChecks.call(() -> runtimeService.createProcessInstanceQuery()
+                .processInstanceId(processInstanceId).count()) == 0) {
             throw Problems.of(HttpStatus.CONFLICT, "Ticket has no open work",
                     "Ticket " + number + " is finished; there is nothing to hand over");
         }
         String previousGroup = ticket.getGroup();
-        runtimeService.setVariable(processInstanceId, TicketVariables.GROUP, group);
-        runtimeService.setVariable(processInstanceId, TicketVariables.REQUIRED_SKILL, requiredSkill);
-        updates.transfer(number, group, reason, actor);
-        for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId)
-                .taskCandidateGroup(previousGroup).includeAssignedTasks().list()) {
-            taskService.deleteCandidateGroup(task.getId(), previousGroup);
-            taskService.addCandidateGroup(task.getId(), group);
-            taskService.setAssignee(task.getId(), null);
+        withoutChecks.run(() -> {
+            runtimeService.setVariable(processInstanceId, TicketVariables.GROUP, group);
+            runtimeService.setVariable(processInstanceId, TicketVariables.REQUIRED_SKILL, requiredSkill);
+        });
+        updates.transfer(number, group, reason, viewer.userId());
+        List<Task> tasks = withoutChecks.call(() -> taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskCandidateGroup(previousGroup).includeAssignedTasks().list());
+        for (Task task : tasks) {
+            withoutChecks.run(() -> taskService.deleteCandidateGroup(task.getId(), previousGroup));
+            withoutChecks.run(() -> taskService.addCandidateGroup(task.getId(), group));
+            withoutChecks.run(() -> taskService.setAssignee(task.getId(), null));
             assignment.pickAgent(group, requiredSkill, null)
-                    .ifPresent(agent -> taskService.setAssignee(task.getId(), agent));
+                    .ifPresent(agent -> withoutChecks.run(() -> taskService.setAssignee(task.getId(), agent)));
         }
     }
 }

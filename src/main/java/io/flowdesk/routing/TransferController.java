@@ -1,6 +1,7 @@
 package io.flowdesk.routing;
 
 import io.flowdesk.security.CurrentUser;
+import io.flowdesk.security.Viewer;
 import io.flowdesk.ticket.TicketQueries;
 import io.flowdesk.ticket.TicketViews.TicketDetails;
 import jakarta.validation.Valid;
@@ -33,7 +34,8 @@ class TransferController {
     TicketDetails transfer(@PathVariable String number, @Valid @RequestBody TransferRequest request) {
         String skill = request.requiredSkill() == null || request.requiredSkill().isBlank()
                 ? null : request.requiredSkill().strip();
-        transfers.transfer(number, request.group().strip(), skill, request.reason(), currentUser.id());
-        return queries.details(number);
+        Viewer viewer = currentUser.viewer();
+        transfers.transfer(number, request.group().strip(), skill, request.reason(), viewer);
+        return queries.details(number, viewer);
     }
 }

@@ -4,8 +4,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-
 /** The user the current request is authenticated as (set by the authentication filters). */
 @Component
 public class CurrentUser {
@@ -17,18 +15,20 @@ public class CurrentUser {
     }
 
     public String id() {
+        return authentication().getUserId();
+    }
+
+    /** The user with their groups, as the ticket and routing features decide what they may see and do. */
+    public Viewer viewer() {
+        Authentication authentication = authentication();
+        return new Viewer(authentication.getUserId(), authentication.getGroupIds());
+    }
+
+    private Authentication authentication() {
         Authentication authentication = identityService.getCurrentAuthentication();
         if (authentication == null || authentication.getUserId() == null) {
             throw new IllegalStateException("no authenticated user for this request");
         }
-        return authentication.getUserId();
-    }
-
-    /** Supervisors and administrators manage agents and routing data. */
-    public boolean isSupervisorOrAdmin() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        List<String> groups = authentication == null || authentication.getGroupIds() == null
-                ? List.of() : authentication.getGroupIds();
-        return groups.contains("supervisors") || groups.contains("camunda-admin");
+        return authentication;
     }
 }

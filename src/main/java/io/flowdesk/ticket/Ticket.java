@@ -1,16 +1,21 @@
 package io.flowdesk.ticket;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** A customer request. Its workflow runs as a Camunda process whose business key is the ticket number. */
 @Entity
@@ -66,6 +71,19 @@ public class Ticket {
     @Column(name = "process_instance_id", length = 64)
     private String processInstanceId;
 
+    /** Who opened it: the agent or system that called the API or started its process. */
+    @Column(name = "opened_by", length = 64)
+    private String openedBy;
+
+    /**
+     * The departments that hold or have held the ticket: they see it (and their supervisors). Read only when asked
+     * (a hand-off to another department, a viewer outside the department that holds it now).
+     */
+    @ElementCollection
+    @CollectionTable(name = "ticket_department", joinColumns = @JoinColumn(name = "ticket_id"))
+    @Column(name = "department", length = 64, nullable = false)
+    private Set<String> departments = new HashSet<>();
+
     /** JSON, see {@link CustomFields}; null for none. */
     @Column(name = "custom_fields", length = CustomFields.MAX_LENGTH)
     private String customFields;
@@ -85,8 +103,9 @@ public class Ticket {
     protected Ticket() {
     }
 
-    Ticket(long id, NewTicket request, String group, Instant now) {
+    Ticket(long id, NewTicket request, String group, String openedBy, Instant now) {
         this.id = id;
+        this.openedBy = openedBy;
         this.type = request.type();
         this.subject = request.subject();
         this.description = request.description();
@@ -120,6 +139,19 @@ public class Ticket {
             closedAt = null;
         }
         touch(now);
+    }
+
+    /** The department now holds the ticket; true if it had not held it before. */
+    boolean heldBy(String department) {
+        return departments.add(department);
+    }
+
+    /**
+     * Whether one of the departments holds or has held the ticket. The department that holds it now answers
+     * without reading the others: routing and transfers record every department they move a ticket to.
+     */
+    public boolean isOrWasHeldByAnyOf(Set<String> candidates) {
+        return candidates.contains(group) || departments.stream().anyMatch(candidates::contains);
     }
 
     void moveToGroup(String newGroup, Instant now) {
@@ -199,6 +231,10 @@ public class Ticket {
 
     public String getExternalReference() {
         return externalReference;
+    }
+
+    public String getOpenedBy() {
+        return openedBy;
     }
 
     public String getProcessInstanceId() {

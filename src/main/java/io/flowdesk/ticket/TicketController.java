@@ -35,7 +35,7 @@ class TicketController {
 
     @PostMapping
     ResponseEntity<TicketDetails> create(@Valid @RequestBody CreateTicketRequest request) {
-        TicketDetails ticket = tickets.create(request, currentUser.id());
+        TicketDetails ticket = tickets.create(request, currentUser.viewer());
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{number}")
                 .buildAndExpand(ticket.number()).toUri();
         return ResponseEntity.created(location).body(ticket);
@@ -43,18 +43,18 @@ class TicketController {
 
     @GetMapping("/{number}")
     TicketDetails get(@PathVariable String number) {
-        return queries.details(number);
+        return queries.details(number, currentUser.viewer());
     }
 
     @GetMapping
     TicketPage list(@Valid TicketFilter filter,
                     @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
-        return queries.search(filter, pageable);
+        return queries.search(filter, pageable, currentUser.viewer());
     }
 
     @PostMapping("/{number}/comments")
     ResponseEntity<TimelineEntry> comment(@PathVariable String number, @Valid @RequestBody CommentRequest comment) {
-        TicketEvent event = tickets.comment(number, comment, currentUser.id());
+        TicketEvent event = tickets.comment(number, comment, currentUser.viewer());
         return ResponseEntity.status(201).body(TimelineEntry.of(event));
     }
 }

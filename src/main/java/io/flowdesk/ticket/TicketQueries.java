@@ -1,5 +1,6 @@
 package io.flowdesk.ticket;
 
+import io.flowdesk.security.Viewer;
 import io.flowdesk.ticket.TicketViews.CustomerView;
 import io.flowdesk.ticket.TicketViews.TaskView;
 import io.flowdesk.ticket.TicketViews.TicketDetails;
@@ -32,10 +33,11 @@ public class TicketQueries {
     private final TicketSlaReader sla;
     private final NamedParameterJdbcTemplate jdbc;
     private final NewTasks newTasks;
+    private final TicketAccess access;
 
     TicketQueries(TicketRepository tickets, TicketUpdates updates, TicketEventRepository events,
                   TimelineWriter timelineWriter, TicketSlaReader sla, NamedParameterJdbcTemplate jdbc,
-                  NewTasks newTasks) {
+                  NewTasks newTasks, TicketAccess access) {
         this.tickets = tickets;
         this.updates = updates;
         this.events = events;
@@ -43,10 +45,12 @@ public class TicketQueries {
         this.sla = sla;
         this.jdbc = jdbc;
         this.newTasks = newTasks;
+        this.access = access;
     }
 
-    public TicketDetails details(String number) {
-        Ticket t = updates.find(number).orElseThrow(() -> new TicketNotFoundException(number));
+    /** The ticket, if the viewer may see it (else: not found). */
+    public TicketDetails details(String number, Viewer viewer) {
+        Ticket t = access.visible(updates.find(number).orElseThrow(() -> new TicketNotFoundException(number)), viewer);
         timelineWriter.flush(); // entries this transaction has written so far
         return details(t, events.timelineOf(t.getId()));
     }
@@ -73,8 +77,9 @@ public class TicketQueries {
                 sla.clocksOf(t.getId()), tasks, timeline);
     }
 
-    public TicketPage search(TicketFilter filter, Pageable pageable) {
-        Specification<Ticket> matching = TicketSpecifications.matching(filter);
+    /** The tickets that match and that the viewer may see. */
+    public TicketPage search(TicketFilter filter, Pageable pageable, Viewer viewer) {
+        Specification<Ticket> matching = TicketSpecifications.matching(filter).and(access.visibleTo(viewer));
         if (filter.sla() != null) {
             matching = matching.and(sla.inCondition(filter.sla()));
         }

@@ -13,8 +13,9 @@ import java.util.Optional;
 
 /**
  * Every change to a ticket goes through here, so that each one lands in the timeline with who and when.
- * It does not touch the process engine: the engine's listeners call it from inside engine commands, in the
- * same transaction.
+ * It does not drive the process engine: the engine's listeners call it from inside engine commands, in the
+ * same transaction. (A department that comes to hold a ticket is granted its process there, see
+ * {@link TicketDepartments}.)
  */
 @Service
 @Transactional
@@ -31,14 +32,16 @@ public class TicketUpdates {
     private final TimelineWriter timeline;
     private final TicketIds ids;
     private final NewTickets newTickets;
+    private final TicketDepartments departments;
     private final Clock clock;
 
     TicketUpdates(EntityManager entityManager, TimelineWriter timeline, TicketIds ids, NewTickets newTickets,
-                  Clock clock) {
+                  TicketDepartments departments, Clock clock) {
         this.entityManager = entityManager;
         this.timeline = timeline;
         this.ids = ids;
         this.newTickets = newTickets;
+        this.departments = departments;
         this.clock = clock;
     }
 
@@ -48,7 +51,7 @@ public class TicketUpdates {
      */
     public Ticket open(NewTicket request, String group, String actor) {
         Instant now = now();
-        Ticket ticket = new Ticket(ids.next(), request, group, now);
+        Ticket ticket = new Ticket(ids.next(), request, group, actor, now);
         newTickets.hold(ticket);
         save(event(ticket, TicketEventType.CREATED, actor, now).withSummary("via " + request.channel()));
         log.debug("{} opened as {} via {} by {}", ticket.getNumber(), request.type(), request.channel(), actor);
@@ -71,6 +74,11 @@ public class TicketUpdates {
 
     public void linkProcess(Ticket ticket, String processInstanceId) {
         ticket.linkProcess(processInstanceId);
+    }
+
+    /** The system that opened the ticket (role integrations) reads it through the engine too. */
+    public void shareWithOpener(Ticket ticket) {
+        departments.shareWithOpener(ticket);
     }
 
     public void changeStatus(String number, String status, String actor) {
@@ -132,6 +140,7 @@ public class TicketUpdates {
         Instant now = now();
         String previous = ticket.getGroup();
         ticket.moveToGroup(group, now);
+        departments.hold(ticket, group);
         save(event(ticket, TicketEventType.ROUTED, actor, now).withChange(previous, group)
                 .withSummary(requiredSkill == null ? "group " + group : "group " + group + ", skill " + requiredSkill));
         log.debug("{} routed to {} (skill {})", number, group, requiredSkill);
@@ -143,9 +152,21 @@ public class TicketUpdates {
         Instant now = now();
         String previous = ticket.getGroup();
         ticket.moveToGroup(group, now);
+        departments.hold(ticket, group);
         ticket.assignTo(null, now);
         save(event(ticket, TicketEventType.TRANSFERRED, actor, now).withChange(previous, group).withBody(reason));
         log.info("{} transferred {} -> {} by {}", number, previous, group, actor);
+    }
+
+    /**
+     * A task of the ticket was offered to a department that does not hold it (a hand-off drawn in the flow): that
+     * department sees the ticket from now on.
+     */
+    public void offerTo(String number, String department) {
+        Ticket ticket = get(number);
+        if (!department.equals(ticket.getGroup())) {
+            departments.hold(ticket, department);
+        }
     }
 
     /** What the customer said, as an agent recorded it (phone, chat, e-mail answer). */

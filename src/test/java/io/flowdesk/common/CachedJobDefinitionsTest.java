@@ -1,5 +1,6 @@
 package io.flowdesk.common;
 
+import io.flowdesk.security.TestViewers;
 import io.flowdesk.ticket.Channel;
 import io.flowdesk.ticket.CreateTicketRequest;
 import io.flowdesk.ticket.CreateTicketRequest.CustomerDetails;
@@ -106,6 +107,6 @@ class CachedJobDefinitionsTest {
     private String openInquiry() {
         return tickets.create(new CreateTicketRequest("inquiry", "积分规则", "积分多久过期", Channel.web,
                 Priority.normal, null, new CustomerDetails("张三", "zhang@example.com", null, "standard", null),
-                Map.of()), "alice").number();
+                Map.of()), TestViewers.ALICE).number();
     }
 }

@@ -1,5 +1,6 @@
 package io.flowdesk.common;
 
+import io.flowdesk.security.TestViewers;
 import io.flowdesk.ticket.Channel;
 import io.flowdesk.ticket.CreateTicketRequest;
 import io.flowdesk.ticket.CreateTicketRequest.CustomerDetails;
@@ -38,7 +39,7 @@ class TimeOrderedIdsTest {
                 .isInstanceOf(TimeOrderedIds.class);
         String number = tickets.create(new CreateTicketRequest("inquiry", "积分规则", "积分多久过期", Channel.web,
                 Priority.normal, null, new CustomerDetails("张三", "zhang@example.com", null, "standard", null),
-                Map.of()), "alice").number();
+                Map.of()), TestViewers.ALICE).number();
 
         String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
                 .singleResult().getId();

@@ -1,5 +1,6 @@
 package io.flowdesk.common;
 
+import io.flowdesk.security.TestViewers;
 import io.flowdesk.ticket.Channel;
 import io.flowdesk.ticket.CreateTicketRequest;
 import io.flowdesk.ticket.CreateTicketRequest.CustomerDetails;
@@ -86,7 +87,7 @@ class WhatTheEngineRecordsTest {
     private String openInquiry(String subject, String description) {
         return tickets.create(new CreateTicketRequest("inquiry", subject, description, Channel.web, Priority.normal,
                 null, new CustomerDetails("张三", "zhang@example.com", null, "standard", null), Map.of()),
-                "alice").number();
+                TestViewers.ALICE).number();
     }
 
     /** On one connection, rolled back: the engine's database keeps its level. */

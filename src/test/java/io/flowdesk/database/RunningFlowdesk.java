@@ -7,6 +7,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.net.URI;
@@ -55,13 +57,30 @@ final class RunningFlowdesk implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    Answer delete(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+    }
+
+    /** A file upload as Camunda Modeler deploys: multipart/form-data with a deployment name and the file. */
+    Answer deploy(String user, String deploymentName, String fileName, String content) {
+        String boundary = "flowdesk-" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
+                + deploymentName + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary
+                + "--\r\n";
+        return send(user, HttpRequest.newBuilder(URI.create(baseUrl + "/engine-rest/deployment/create"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     private Answer send(String user, HttpRequest.Builder request) {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + password(user))
                 .getBytes(StandardCharsets.UTF_8));
         try {
             HttpResponse<String> response = http.send(request.header("Authorization", "Basic " + credentials)
                     .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            JsonNode body = response.body().isBlank() || !response.body().startsWith("{") && !response.body().startsWith("[")
+                    ? JSON.nullNode() : JSON.readTree(response.body());
             return new Answer(response.statusCode(), body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -69,6 +88,12 @@ final class RunningFlowdesk implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Changes rows behind the application's back, committed (the pool's connections do not auto-commit). */
+    void update(String sql) {
+        new TransactionTemplate(context.getBean(PlatformTransactionManager.class))
+                .executeWithoutResult(status -> jdbc().update(sql));
     }
 
     /** The application's own JDBC access, to look at rows the API does not show. */

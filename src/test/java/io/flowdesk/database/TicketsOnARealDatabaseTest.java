@@ -47,7 +47,7 @@ abstract class TicketsOnARealDatabaseTest {
             assertThat(started.status()).isEqualTo(200);
             fromEngineRest = started.body().get("businessKey").asText();
 
-            JsonNode routed = flowdesk.get("alice", "/api/tickets/" + number).body();
+            JsonNode routed = flowdesk.get("fiona", "/api/tickets/" + number).body();
             assertThat(routed.get("group").asText()).as("an invoice question is for finance").isEqualTo("finance");
             assertThat(routed.get("assignee").asText()).isIn("fiona", "frank");
             assertThat(routed.at("/sla/1/state").asText()).isEqualTo("running");
@@ -56,12 +56,12 @@ abstract class TicketsOnARealDatabaseTest {
             workCurrentTask(flowdesk, number, "{\"nextStep\":{\"value\":\"reply\"},"
                     + "\"internalNote\":{\"value\":\"已联系财务\"}}");
             workCurrentTask(flowdesk, number, "{\"publicReply\":{\"value\":\"发票已重开，请查收\"}}");
-            assertThat(flowdesk.get("alice", "/api/tickets/" + number).body().get("status").asText())
+            assertThat(flowdesk.get("fiona", "/api/tickets/" + number).body().get("status").asText())
                     .isEqualTo("resolved");
         }
 
         try (RunningFlowdesk flowdesk = RunningFlowdesk.start(database(), profiles())) {
-            JsonNode survived = flowdesk.get("alice", "/api/tickets/" + number).body();
+            JsonNode survived = flowdesk.get("fiona", "/api/tickets/" + number).body();
             assertThat(survived.get("status").asText()).isEqualTo("resolved");
             assertThat(survived.get("priority").asText()).isEqualTo("urgent");
             assertThat(survived.at("/fields/orderNumber").asText()).isEqualTo("SO-3003");
@@ -69,7 +69,7 @@ abstract class TicketsOnARealDatabaseTest {
 
             workCurrentTask(flowdesk, number, "{\"customerConfirmation\":{\"value\":\"confirmed\"}}");
 
-            JsonNode closed = flowdesk.get("alice", "/api/tickets/" + number).body();
+            JsonNode closed = flowdesk.get("fiona", "/api/tickets/" + number).body();
             assertThat(closed.get("status").asText()).isEqualTo("closed");
             assertThat(closed.get("closedAt").asText()).isNotBlank();
             assertThat(statusChanges(closed)).containsExactly("in_progress", "resolved", "closed");
@@ -97,7 +97,7 @@ abstract class TicketsOnARealDatabaseTest {
             numbers.addAll(after);
             assertThat(numbers).hasSize(88);
             for (String number : numbers) {
-                assertThat(flowdesk.get("alice", "/api/tickets/" + number).body().at("/sla/0/state").asText())
+                assertThat(flowdesk.get("tom", "/api/tickets/" + number).body().at("/sla/0/state").asText())
                         .as(number).isEqualTo("running");
             }
         }

@@ -1,5 +1,6 @@
 package io.flowdesk.ticket;
 
+import io.flowdesk.security.TestViewers;
 import io.flowdesk.ticket.CreateTicketRequest.CustomerDetails;
 import io.flowdesk.ticket.TicketViews.SlaView;
 import io.flowdesk.ticket.TicketViews.TicketDetails;
@@ -74,7 +75,7 @@ class InquiryProcessTest {
 
         assertThat(instance).isWaitingAt("acceptInquiry");
         assertThat(task(instance)).as("routed").hasCandidateGroupAssociated("support");
-        assertThat(queries.details(number).sla()).as("SLA clocks started").extracting(SlaView::state)
+        assertThat(queries.details(number, TestViewers.ADMIN).sla()).as("SLA clocks started").extracting(SlaView::state)
                 .containsOnly("running");
         assertThat(status(number)).isEqualTo("new");
 
@@ -92,7 +93,7 @@ class InquiryProcessTest {
         work(instance, Map.of("customerConfirmation", "confirmed"));
         assertThat(instance).isEnded().hasPassed("inquiryClosed");
 
-        TicketDetails ticket = queries.details(number);
+        TicketDetails ticket = queries.details(number, TestViewers.ADMIN);
         assertThat(ticket.status()).isEqualTo("closed");
         assertThat(ticket.priority()).isEqualTo(Priority.high);
         assertThat(ticket.firstResponseAt()).as("acceptance is the first response").isEqualTo(MONDAY_OPENING);
@@ -121,7 +122,7 @@ class InquiryProcessTest {
 
         String number = openInquiry("发票抬头开错了", "请重新开具增值税发票", Priority.urgent, "vip");
 
-        TicketDetails ticket = queries.details(number);
+        TicketDetails ticket = queries.details(number, TestViewers.ADMIN);
         assertThat(ticket.group()).isEqualTo("finance");
         assertThat(ticket.assignee()).isEqualTo(expectedAgent);
         assertThat(ticket.currentTasks()).singleElement().satisfies(task -> {
@@ -139,7 +140,7 @@ class InquiryProcessTest {
                 .satisfies(e -> assertThat(e.summary()).contains("finance", "invoice"));
 
         String next = openInquiry("再开一张发票", "invoice again", Priority.urgent, "vip");
-        assertThat(queries.details(next).assignee()).as("the other agent now has fewer open tasks")
+        assertThat(queries.details(next, TestViewers.ADMIN).assignee()).as("the other agent now has fewer open tasks")
                 .isEqualTo(expectedAgent.equals("fiona") ? "frank" : "fiona");
     }
 
@@ -147,33 +148,33 @@ class InquiryProcessTest {
     void a_first_response_left_alone_is_warned_then_breached_raised_to_urgent_and_sent_to_supervisors() {
         String number = openInquiry("咨询保修政策", "保修多久", Priority.normal, "standard");
         ProcessInstance instance = processOf(number);
-        SlaView firstResponse = clock(queries.details(number), "firstResponse");
+        SlaView firstResponse = clock(queries.details(number, TestViewers.ADMIN), "firstResponse");
         assertThat(firstResponse.warningAt()).as("75 % of 240 working minutes: the morning")
                 .isEqualTo(Instant.parse("2026-03-02T04:00:00Z"));
         assertThat(firstResponse.dueAt()).as("after the lunch break").isEqualTo(Instant.parse("2026-03-02T06:30:00Z"));
 
         setClock(firstResponse.warningAt());
         execute(job("firstResponseWarningDue", instance));
-        assertThat(clock(queries.details(number), "firstResponse").state()).isEqualTo("warned");
+        assertThat(clock(queries.details(number, TestViewers.ADMIN), "firstResponse").state()).isEqualTo("warned");
         assertThat(task("acceptInquiry", instance).getPriority()).isGreaterThanOrEqualTo(90);
-        assertThat(queries.details(number).timeline()).filteredOn(e -> e.type().equals("SLA_WARNING"))
+        assertThat(queries.details(number, TestViewers.ADMIN).timeline()).filteredOn(e -> e.type().equals("SLA_WARNING"))
                 .singleElement().satisfies(e -> assertThat(e.summary()).contains("firstResponse", "notified"));
 
         setClock(firstResponse.dueAt());
         execute(job("firstResponseDue", instance));
         assertThat(job("firstResponseWarningDue", instance)).as("the warning fired once, before").isNull();
 
-        TicketDetails breached = queries.details(number);
+        TicketDetails breached = queries.details(number, TestViewers.ADMIN);
         assertThat(breached.priority()).isEqualTo(Priority.urgent);
         assertThat(task("acceptInquiry", instance).getPriority()).as("Tasklist sorts it first").isEqualTo(100);
         assertThat(breached.assignee()).as("the supervisor's task does not take the ticket away from its agent")
                 .isEqualTo(task("acceptInquiry", instance).getAssignee());
         assertThat(clock(breached, "firstResponse").state()).isEqualTo("breached");
         assertThat(instance).isWaitingAt("acceptInquiry", "superviseLateFirstResponse");
-        assertThat(task("superviseLateFirstResponse", instance)).hasCandidateGroupAssociated("supervisors")
+        assertThat(task("superviseLateFirstResponse", instance)).hasCandidateGroupAssociated("support-supervisors")
                 .isAssignedTo("sam");
         assertThat(types(breached)).contains("SLA_WARNING", "SLA_BREACHED", "PRIORITY_CHANGED");
-        assertThat(queries.search(filter("breached"), PageRequest.of(0, 100))
+        assertThat(queries.search(filter("breached"), PageRequest.of(0, 100), TestViewers.ADMIN)
                 .items()).extracting(TicketViews.TicketSummary::number).contains(number);
     }
 
@@ -182,18 +183,18 @@ class InquiryProcessTest {
         String number = openInquiry("账号被锁", "无法登录后台", Priority.normal, "standard");
         ProcessInstance instance = processOf(number);
         work(instance, Map.of("priority", "normal"));
-        assertThat(clock(queries.details(number), "firstResponse").state()).isEqualTo("met");
-        SlaView resolution = clock(queries.details(number), "resolution");
+        assertThat(clock(queries.details(number, TestViewers.ADMIN), "firstResponse").state()).isEqualTo("met");
+        SlaView resolution = clock(queries.details(number, TestViewers.ADMIN), "resolution");
 
         setClock(resolution.warningAt());
         execute(job("resolutionWarningDue", instance));
-        assertThat(queries.search(filter("at_risk"), PageRequest.of(0, 100))
+        assertThat(queries.search(filter("at_risk"), PageRequest.of(0, 100), TestViewers.ADMIN)
                 .items()).extracting(TicketViews.TicketSummary::number).contains(number);
 
         setClock(resolution.dueAt());
         execute(job("resolutionDue", instance));
         assertThat(instance).isWaitingAt("handleInquiry", "superviseBreachedInquiry");
-        assertThat(queries.details(number).priority()).isEqualTo(Priority.urgent);
+        assertThat(queries.details(number, TestViewers.ADMIN).priority()).isEqualTo(Priority.urgent);
 
         Instant secondLevel = job("resolutionSecondLevelDue", instance).getDuedate().toInstant();
         assertThat(secondLevel).as("150 % of 1,440 working minutes: Friday 16:30 Shanghai time")
@@ -202,13 +203,13 @@ class InquiryProcessTest {
         execute(job("resolutionSecondLevelDue", instance));
         assertThat(instance).isWaitingAt("handleInquiry", "superviseBreachedInquiry", "managersReviewBreach");
         assertThat(task("managersReviewBreach", instance)).hasCandidateGroupAssociated("managers").isAssignedTo("mia");
-        assertThat(types(queries.details(number))).containsSubsequence("SLA_WARNING", "SLA_BREACHED", "SLA_ESCALATED");
+        assertThat(types(queries.details(number, TestViewers.ADMIN))).containsSubsequence("SLA_WARNING", "SLA_BREACHED", "SLA_ESCALATED");
 
         work(instance, "handleInquiry", Map.of("nextStep", "reply"));
         work(instance, "replyToCustomer", Map.of("publicReply", "已解锁"));
         work(instance, "confirmResolution", Map.of("customerConfirmation", "confirmed"));
         assertThat(instance).as("closing the ticket cancels the open escalation tasks").isEnded();
-        assertThat(clock(queries.details(number), "resolution").state()).isEqualTo("breached");
+        assertThat(clock(queries.details(number, TestViewers.ADMIN), "resolution").state()).isEqualTo("breached");
     }
 
     @Test
@@ -220,7 +221,7 @@ class InquiryProcessTest {
         work(instance, Map.of("nextStep", "ask_customer", "publicReply", "请提供订单号"));
 
         assertThat(instance).isWaitingAt("waitForCustomerAnswer").hasPassed("handlingPausedForCustomer");
-        TicketDetails waiting = queries.details(number);
+        TicketDetails waiting = queries.details(number, TestViewers.ADMIN);
         assertThat(waiting.status()).isEqualTo("pending_customer");
         SlaView paused = clock(waiting, "resolution");
         assertThat(paused.state()).isEqualTo("paused");
@@ -234,13 +235,13 @@ class InquiryProcessTest {
         assertThat(runtimeService.getVariable(instance.getId(), "nextStep"))
                 .as("the form asks for the next step afresh, it does not offer the last choice").isNull();
         assertThat(runtimeService.getVariable(instance.getId(), "latestCustomerMessage")).isEqualTo("订单号 SO-778");
-        SlaView resumed = clock(queries.details(number), "resolution");
+        SlaView resumed = clock(queries.details(number, TestViewers.ADMIN), "resolution");
         assertThat(resumed.state()).isEqualTo("running");
         assertThat(resumed.elapsedWorkingMinutes()).isEqualTo(60);
         assertThat(resumed.dueAt()).as("the 1,380 minutes left count from Wednesday 09:00: 3 days of 450, then 30")
                 .isEqualTo(Instant.parse("2026-03-09T01:30:00Z"));
         assertThat(job("resolutionDue", instance)).hasDueDate(Date.from(resumed.dueAt()));
-        assertThat(types(queries.details(number))).contains("SLA_PAUSED", "CUSTOMER_MESSAGE", "SLA_RESUMED");
+        assertThat(types(queries.details(number, TestViewers.ADMIN))).contains("SLA_PAUSED", "CUSTOMER_MESSAGE", "SLA_RESUMED");
     }
 
     @Test
@@ -250,13 +251,13 @@ class InquiryProcessTest {
         work(instance, Map.of("priority", "normal"));
         work(instance, Map.of("nextStep", "reply"));
         work(instance, Map.of("publicReply", "已催促物流"));
-        assertThat(clock(queries.details(number), "resolution").state()).isEqualTo("met");
+        assertThat(clock(queries.details(number, TestViewers.ADMIN), "resolution").state()).isEqualTo("met");
 
         setClock(Instant.parse("2026-03-03T02:00:00Z"));
         work(instance, Map.of("customerConfirmation", "not_resolved", "internalNote", "客户说还没收到"));
 
         assertThat(instance).isWaitingAt("handleInquiry").hasPassed("inquiryReopened");
-        TicketDetails reopened = queries.details(number);
+        TicketDetails reopened = queries.details(number, TestViewers.ADMIN);
         assertThat(reopened.status()).isEqualTo("in_progress");
         assertThat(clock(reopened, "resolution").state()).isEqualTo("running");
         assertThat(clock(reopened, "resolution").startedAt()).isEqualTo(Instant.parse("2026-03-03T02:00:00Z"));
@@ -285,7 +286,7 @@ class InquiryProcessTest {
         execute(job("customerSilentForSevenDays", instance));
 
         assertThat(instance).isEnded().hasPassed("inquiryAutoClosed").hasNotPassed("inquiryClosed");
-        TicketDetails ticket = queries.details(number);
+        TicketDetails ticket = queries.details(number, TestViewers.ADMIN);
         assertThat(ticket.status()).isEqualTo("closed");
         assertThat(ticket.timeline()).last().satisfies(e -> {
             assertThat(e.type()).isEqualTo("STATUS_CHANGED");
@@ -302,13 +303,14 @@ class InquiryProcessTest {
                 "field.orderNumber", "SO-9"));
 
         assertThat(instance).isWaitingAt("acceptInquiry");
-        TicketDetails ticket = queries.details(instance.getBusinessKey());
+        TicketDetails ticket = queries.details(instance.getBusinessKey(), TestViewers.ADMIN);
         assertThat(ticket.number()).matches("TK-\\d{6}");
         assertThat(ticket.channel()).isEqualTo(Channel.phone);
         assertThat(ticket.customer().region()).isEqualTo("overseas");
         assertThat(ticket.fields()).containsEntry("orderNumber", "SO-9");
         assertThat(ticket.assignee()).as("overseas customers need the english skill").isEqualTo("alice");
         assertThat(ticket.timeline()).first().satisfies(e -> assertThat(e.actor()).isEqualTo("alice"));
+        identityService.clearAuthentication(); // an agent reads variables through tasks only
         assertThat(runtimeService.getVariables(instance.getId())).containsOnlyKeys("ticketNumber", "group",
                 "requiredSkill", "subject", "description", "customerName", "customerContact", "priority",
                 "accepted");
@@ -316,7 +318,7 @@ class InquiryProcessTest {
 
     private String openInquiry(String subject, String description, Priority priority, String tier) {
         return tickets.create(new CreateTicketRequest("inquiry", subject, description, Channel.web, priority, null,
-                new CustomerDetails("张三", "zhang@example.com", null, tier, null), Map.of()), "alice").number();
+                new CustomerDetails("张三", "zhang@example.com", null, tier, null), Map.of()), TestViewers.ALICE).number();
     }
 
     private ProcessInstance processOf(String number) {
@@ -356,7 +358,7 @@ class InquiryProcessTest {
     }
 
     private String status(String number) {
-        return queries.details(number).status();
+        return queries.details(number, TestViewers.ADMIN).status();
     }
 
     private static List<String> types(TicketDetails ticket) {

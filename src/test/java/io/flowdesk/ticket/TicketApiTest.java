@@ -62,7 +62,7 @@ class TicketApiTest {
     void the_create_answer_shows_the_tasks_a_read_finds() {
         JsonNode created = post("alice", "/api/tickets", PRINTER_INQUIRY).getBody();
 
-        JsonNode read = get("bob", "/api/tickets/" + created.get("number").asText()).getBody();
+        JsonNode read = get("tom", "/api/tickets/" + created.get("number").asText()).getBody();
 
         assertThat(created.get("currentTasks")).hasSize(1);
         for (String field : List.of("id", "key", "name", "assignee", "candidateGroups")) {
@@ -74,7 +74,7 @@ class TicketApiTest {
     void a_ticket_reads_back_with_status_tasks_and_timeline() {
         String number = create(PRINTER_INQUIRY);
 
-        ResponseEntity<JsonNode> read = get("bob", "/api/tickets/" + number);
+        ResponseEntity<JsonNode> read = get("tom", "/api/tickets/" + number);
 
         assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(read.getBody().get("subject").asText()).isEqualTo("打印机无法连接");
@@ -91,7 +91,7 @@ class TicketApiTest {
         for (String sort : List.of("status,asc", "group,desc", "createdAt,asc")) {
             List<String> paged = new ArrayList<>();
             for (int page = 0; page < 3; page++) {
-                get("alice", "/api/tickets?customerEmail=" + email + "&size=2&page=" + page + "&sort=" + sort)
+                get("tom", "/api/tickets?customerEmail=" + email + "&size=2&page=" + page + "&sort=" + sort)
                         .getBody().get("items").forEach(item -> paged.add(item.get("number").asText()));
             }
             assertThat(paged).as("sorted by %s", sort).doesNotHaveDuplicates()
@@ -104,21 +104,21 @@ class TicketApiTest {
         String email = "list-" + System.nanoTime() + "@example.com";
         List<String> numbers = createFor(email, 3);
 
-        JsonNode page = get("alice", "/api/tickets?customerEmail=" + email + "&status=new&type=inquiry"
+        JsonNode page = get("tom", "/api/tickets?customerEmail=" + email + "&status=new&type=inquiry"
                 + "&group=tech&createdFrom=2020-01-01T00:00:00Z&size=2&page=0").getBody();
         assertThat(page.get("totalItems").asLong()).isEqualTo(3);
         assertThat(page.get("totalPages").asInt()).isEqualTo(2);
         assertThat(page.get("items")).hasSize(2);
         assertThat(page.at("/items/0/number").asText()).isEqualTo(numbers.get(2));
 
-        JsonNode second = get("alice", "/api/tickets?customerEmail=" + email + "&size=2&page=1").getBody();
+        JsonNode second = get("tom", "/api/tickets?customerEmail=" + email + "&size=2&page=1").getBody();
         assertThat(second.at("/items/0/number").asText()).isEqualTo(numbers.get(0));
 
-        assertThat(get("alice", "/api/tickets?customerEmail=" + email + "&status=closed").getBody()
+        assertThat(get("tom", "/api/tickets?customerEmail=" + email + "&status=closed").getBody()
                 .get("totalItems").asLong()).isZero();
-        assertThat(get("alice", "/api/tickets?customerEmail=" + email + "&createdTo=2020-01-01T00:00:00Z")
+        assertThat(get("tom", "/api/tickets?customerEmail=" + email + "&createdTo=2020-01-01T00:00:00Z")
                 .getBody().get("totalItems").asLong()).isZero();
-        assertThat(get("alice", "/api/tickets?customerEmail=" + email + "&assignee=nobody").getBody()
+        assertThat(get("tom", "/api/tickets?customerEmail=" + email + "&assignee=nobody").getBody()
                 .get("totalItems").asLong()).isZero();
     }
 
@@ -126,23 +126,23 @@ class TicketApiTest {
     void a_public_reply_is_the_first_response_and_an_internal_note_stays_internal() {
         String number = create(PRINTER_INQUIRY);
 
-        ResponseEntity<JsonNode> note = post("bob", "/api/tickets/" + number + "/comments",
+        ResponseEntity<JsonNode> note = post("tom", "/api/tickets/" + number + "/comments",
                 "{\"visibility\":\"internal\",\"body\":\"先查一下固件版本\"}");
         assertThat(note.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(note.getBody().get("type").asText()).isEqualTo("INTERNAL_NOTE");
-        assertThat(get("bob", "/api/tickets/" + number).getBody().has("firstResponseAt")).isFalse();
+        assertThat(get("tom", "/api/tickets/" + number).getBody().has("firstResponseAt")).isFalse();
 
-        ResponseEntity<JsonNode> reply = post("bob", "/api/tickets/" + number + "/comments",
+        ResponseEntity<JsonNode> reply = post("tom", "/api/tickets/" + number + "/comments",
                 "{\"visibility\":\"public\",\"body\":\"您好，请先升级固件\"}");
         assertThat(reply.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
-        JsonNode ticket = get("bob", "/api/tickets/" + number).getBody();
+        JsonNode ticket = get("tom", "/api/tickets/" + number).getBody();
         assertThat(ticket.get("firstResponseAt").asText()).isNotBlank();
         List<String> types = types(ticket);
         assertThat(types.subList(types.size() - 2, types.size())).containsExactly("INTERNAL_NOTE", "PUBLIC_REPLY");
         JsonNode replyEntry = ticket.get("timeline").get(types.size() - 1);
         assertThat(replyEntry.get("body").asText()).isEqualTo("您好，请先升级固件");
-        assertThat(replyEntry.get("actor").asText()).isEqualTo("bob");
+        assertThat(replyEntry.get("actor").asText()).isEqualTo("tom");
     }
 
     @Test
@@ -166,13 +166,13 @@ class TicketApiTest {
         String number = started.getBody().get("businessKey").asText();
         assertThat(number).matches("TK-\\d{6}");
 
-        JsonNode ticket = get("alice", "/api/tickets/" + number).getBody();
+        JsonNode ticket = get("fiona", "/api/tickets/" + number).getBody();
         assertThat(ticket.get("channel").asText()).isEqualTo("api");
         assertThat(ticket.get("priority").asText()).isEqualTo("high");
         assertThat(ticket.get("externalReference").asText()).isEqualTo("CRM-778");
         assertThat(ticket.at("/fields/orderNumber").asText()).isEqualTo("SO-2002");
         assertThat(ticket.at("/timeline/0/type").asText()).isEqualTo("CREATED");
-        assertThat(get("alice", "/api/tickets?customerEmail=li@example.com").getBody().get("items"))
+        assertThat(get("fiona", "/api/tickets?customerEmail=li@example.com").getBody().get("items"))
                 .anySatisfy(item -> assertThat(item.get("number").asText()).isEqualTo(number));
     }
 

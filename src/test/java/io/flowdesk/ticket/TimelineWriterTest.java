@@ -1,5 +1,6 @@
 package io.flowdesk.ticket;
 
+import io.flowdesk.security.TestViewers;
 import io.flowdesk.ticket.TicketViews.TimelineEntry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +43,7 @@ class TimelineWriterTest {
         String number = open();
         List<String> seen = transaction.execute(status -> {
             updates.note(number, TicketEventType.INTERNAL_NOTE, "alice", "not yet committed");
-            return notesIn(queries.details(number).timeline());
+            return notesIn(queries.details(number, TestViewers.ADMIN).timeline());
         });
         assertThat(seen).containsExactly("not yet committed");
         assertThat(notes(number)).containsExactly("not yet committed"); // written once, not again at commit
@@ -51,12 +52,12 @@ class TimelineWriterTest {
     @Test
     void aRolledBackTransactionLeavesNoEntry() {
         String number = open();
-        int before = queries.details(number).timeline().size();
+        int before = queries.details(number, TestViewers.ADMIN).timeline().size();
         transaction.executeWithoutResult(status -> {
             updates.note(number, TicketEventType.INTERNAL_NOTE, "alice", "rolled back");
             status.setRollbackOnly();
         });
-        assertThat(queries.details(number).timeline()).hasSize(before);
+        assertThat(queries.details(number, TestViewers.ADMIN).timeline()).hasSize(before);
     }
 
     @Test
@@ -78,11 +79,11 @@ class TimelineWriterTest {
     private String open() {
         return tickets.create(new CreateTicketRequest("inquiry", "时间线测试", null, Channel.web, null, null,
                 new CreateTicketRequest.CustomerDetails("测试客户", "timeline@example.com", null, null, null),
-                Map.of()), "alice").number();
+                Map.of()), TestViewers.ALICE).number();
     }
 
     private List<String> notes(String number) {
-        return notesIn(queries.details(number).timeline());
+        return notesIn(queries.details(number, TestViewers.ADMIN).timeline());
     }
 
     private static List<String> notesIn(List<TimelineEntry> timeline) {

@@ -1,17 +1,15 @@
 package io.flowdesk.ticket.lifecycle;
 
 import io.flowdesk.ticket.Priority;
+import io.flowdesk.ticket.Ticket;
 import io.flowdesk.ticket.TicketUpdates;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 
 /** A ticket's task carries the ticket's priority as Camunda task priority, so Tasklist sorts urgent work first. */
-class MirrorTicketPriority implements TaskListener {
-
-    private final TicketUpdates updates;
+class MirrorTicketPriority extends TicketTaskListener {
 
     MirrorTicketPriority(TicketUpdates updates) {
-        this.updates = updates;
+        super(updates);
     }
 
     static int taskPriority(Priority priority) {
@@ -24,15 +22,10 @@ class MirrorTicketPriority implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String number = task.getExecution().getProcessBusinessKey();
-        if (number != null) {
-            updates.find(number).ifPresent(ticket -> {
-                int priority = taskPriority(ticket.getPriority());
-                if (task.getPriority() < priority) {
-                    task.setPriority(priority);
-                }
-            });
+    void notify(Ticket ticket, DelegateTask task) {
+        int priority = taskPriority(ticket.getPriority());
+        if (task.getPriority() < priority) {
+            task.setPriority(priority);
         }
     }
 }

@@ -36,6 +36,7 @@ class OpenTicketOnProcessStart implements ExecutionListener {
         Optional<Ticket> existing = businessKey == null ? Optional.empty() : updates.find(businessKey);
         if (existing.isPresent()) {
             linkExisting(existing.get(), execution);
+            shareWithOpeningSystem(existing.get());
             return;
         }
         var request = ticketFromVariables.read(ticketType, execution.getVariables());
@@ -48,6 +49,13 @@ class OpenTicketOnProcessStart implements ExecutionListener {
                 .toList()
                 .forEach(execution::removeVariable);
         execution.setVariables(TicketVariables.of(ticket));
+        shareWithOpeningSystem(ticket);
+    }
+
+    private void shareWithOpeningSystem(Ticket ticket) {
+        if (Actors.isIntegration()) {
+            updates.shareWithOpener(ticket);
+        }
     }
 
     private void linkExisting(Ticket ticket, DelegateExecution execution) {

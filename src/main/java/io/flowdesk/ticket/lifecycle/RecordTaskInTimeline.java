@@ -1,10 +1,10 @@
 package io.flowdesk.ticket.lifecycle;
 
 import io.flowdesk.ticket.Priority;
+import io.flowdesk.ticket.Ticket;
 import io.flowdesk.ticket.TicketUpdates;
 import io.flowdesk.ticket.TicketVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -15,20 +15,15 @@ import java.util.Optional;
  * field {@code publicReply} becomes a public reply, {@code internalNote} an internal note (both then leave the
  * process: the timeline is where they live), and a changed {@code priority} changes the ticket's priority.
  */
-class RecordTaskInTimeline implements TaskListener {
-
-    private final TicketUpdates updates;
+class RecordTaskInTimeline extends TicketTaskListener {
 
     RecordTaskInTimeline(TicketUpdates updates) {
-        this.updates = updates;
+        super(updates);
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        String number = task.getExecution().getProcessBusinessKey();
-        if (number == null || updates.find(number).isEmpty()) {
-            return;
-        }
+    void notify(Ticket ticket, DelegateTask task) {
+        String number = ticket.getNumber();
         if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
             String actor = Actors.current();
             if (isTicketWork(task)) {

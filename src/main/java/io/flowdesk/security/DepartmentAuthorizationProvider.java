@@ -1,0 +1,120 @@
+package io.flowdesk.security;
+
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.task.Task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import static org.camunda.bpm.engine.impl.util.EnsureUtil.ensureValidIndividualResourceId;
+
+/**
+ * The grants the engine makes when something new appears, Flowdesk's way (Camunda calls this provider from its
+ * own listeners, in the transaction that creates the task, group or deployment):
+ * <ul>
+ *   <li>a task offered to a department is read and worked by that department's agents (claim, complete, read its
+ *       variables), and also reassigned by its supervisors; a task offered to a role group (escalations for a
+ *       department's supervisors, managers) is read and worked by that group; its assignee reads and works it.
+ *       No history grant per task: the departments that hold a ticket read its whole history
+ *       ({@link TicketGrants});</li>
+ *   <li>a new group gets the rights of its role ({@link RoleGrants});</li>
+ *   <li>whoever deploys reads their deployment, but only an administrator deletes one (a cascading delete ends the
+ *       process of every ticket of it).</li>
+ * </ul>
+ */
+class DepartmentAuthorizationProvider extends DefaultAuthorizationProvider {
+
+    static final Permission[] WORK = {Permissions.READ, TaskPermissions.TASK_WORK, TaskPermissions.READ_VARIABLE};
+    static final Permission[] SUPERVISE = {Permissions.READ, TaskPermissions.TASK_WORK, TaskPermissions.TASK_ASSIGN,
+            TaskPermissions.READ_VARIABLE};
+
+    @Override
+    public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
+        ensureValidIndividualResourceId("Cannot grant a task to group " + groupId, groupId);
+        boolean isNew = EngineGrants.isNew((DbEntity) task);
+        List<AuthorizationEntity> grants = new ArrayList<>();
+        if (Roles.isDepartment(groupId)) {
+            grants.add(EngineGrants.grant(isNew, null, groupId, Resources.TASK, task.getId(), WORK));
+            grants.add(EngineGrants.grant(isNew, null, Roles.supervisorsOf(groupId), Resources.TASK, task.getId(),
+                    SUPERVISE));
+        } else {
+            grants.add(EngineGrants.grant(isNew, null, groupId, Resources.TASK, task.getId(),
+                    Roles.supervisedDepartment(groupId).isPresent() ? SUPERVISE : WORK));
+        }
+        return toSave(grants.stream());
+    }
+
+    /**
+     * A task handed back or to someone else is no longer the previous assignee's to work (they keep it as long as
+     * their department is offered it).
+     */
+    @Override
+    public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
+        if (oldAssignee != null && !oldAssignee.equals(newAssignee)) {
+            EngineGrants.revoke(oldAssignee, null, Resources.TASK, task.getId());
+        }
+        return newAssignee == null ? null : userWorks(task, newAssignee);
+    }
+
+    /**
+     * A task taken from a group (a transfer to another department) is no longer that group's to work, nor its
+     * supervisors' to reassign. The department still sees the ticket it held ({@link TicketGrants}).
+     */
+    @Override
+    public AuthorizationEntity[] deleteTaskGroupIdentityLink(Task task, String groupId, String type) {
+        Stream<String> groups = Roles.isDepartment(groupId)
+                ? Stream.of(groupId, Roles.supervisorsOf(groupId)) : Stream.of(groupId);
+        return toSave(groups.map(group -> EngineGrants.find(null, group, Resources.TASK, task.getId())));
+    }
+
+    @Override
+    public AuthorizationEntity[] newTaskOwner(Task task, String oldOwner, String newOwner) {
+        return newOwner == null ? null : userWorks(task, newOwner);
+    }
+
+    @Override
+    public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String type) {
+        return userWorks(task, userId);
+    }
+
+    @Override
+    public AuthorizationEntity[] newGroup(Group group) {
+        AuthorizationEntity[] members = super.newGroup(group);
+        return Stream.concat(Stream.of(members), RoleGrants.of(group.getId()).stream()
+                        .map(grant -> EngineGrants.grant(false, null, group.getId(), grant.resource(),
+                                grant.resourceId(), grant.permissions())))
+                .filter(Objects::nonNull)
+                .toArray(AuthorizationEntity[]::new);
+    }
+
+    @Override
+    public AuthorizationEntity[] newDeployment(Deployment deployment) {
+        AuthorizationEntity[] grants = super.newDeployment(deployment);
+        if (grants != null) {
+            for (AuthorizationEntity grant : grants) {
+                grant.removePermission(Permissions.DELETE);
+            }
+        }
+        return grants;
+    }
+
+    private AuthorizationEntity[] userWorks(Task task, String userId) {
+        ensureValidIndividualResourceId("Cannot grant a task to user " + userId, userId);
+        return toSave(Stream.of(EngineGrants.grant(EngineGrants.isNew((DbEntity) task), userId, null, Resources.TASK,
+                task.getId(), WORK)));
+    }
+
+    private static AuthorizationEntity[] toSave(Stream<AuthorizationEntity> grants) {
+        return grants.filter(Objects::nonNull).toArray(AuthorizationEntity[]::new);
+    }
+}

@@ -1,0 +1,72 @@
+package io.flowdesk.security;
+
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens a ticket's process to those who may see the ticket, in the engine's own model, so that engine REST,
+ * Tasklist and Cockpit show it to them and to nobody else: a department that comes to hold the ticket (and that
+ * department's supervisors) read its process instance and its history from then on, also once it has been handed on;
+ * a system that opened a ticket reads that one. Called in the transaction that routes or hands over the ticket.
+ */
+@Component
+public class TicketGrants {
+
+    private final ObjectProvider<ProcessEngineConfigurationImpl> engine;
+
+    TicketGrants(ObjectProvider<ProcessEngineConfigurationImpl> engine) {
+        this.engine = engine;
+    }
+
+    /** The department (and its supervisors) may read the ticket's process and history from now on. */
+    public void grantDepartment(String processInstanceId, String department) {
+        inCommand(() -> {
+            boolean isNew = isNewProcessInstance(processInstanceId);
+            grantRead(isNew, null, department, processInstanceId);
+            grantRead(isNew, null, Roles.supervisorsOf(department), processInstanceId);
+        });
+    }
+
+    /** The user (a system that opened the ticket) may read the ticket's process and history. */
+    public void grantUser(String processInstanceId, String userId) {
+        inCommand(() -> grantRead(isNewProcessInstance(processInstanceId), userId, null, processInstanceId));
+    }
+
+    private static void grantRead(boolean isNew, String userId, String groupId, String processInstanceId) {
+        EngineGrants.save(EngineGrants.grant(isNew, userId, groupId, Resources.PROCESS_INSTANCE, processInstanceId,
+                Permissions.READ));
+        AuthorizationEntity history = EngineGrants.grant(isNew, userId, groupId, Resources.HISTORIC_PROCESS_INSTANCE,
+                processInstanceId, HistoricProcessInstancePermissions.READ);
+        if (history != null && history.getId() == null) {
+            history.setRootProcessInstanceId(processInstanceId); // history clean-up removes it with the history
+        }
+        EngineGrants.save(history);
+    }
+
+    private static boolean isNewProcessInstance(String processInstanceId) {
+        return EngineGrants.isNew(Context.getCommandContext().getDbEntityManager().getDbEntityCache()
+                .get(ExecutionEntity.class, processInstanceId));
+    }
+
+    private void inCommand(Runnable grants) {
+        if (!engine.getObject().isAuthorizationEnabled()) {
+            return;
+        }
+        if (Context.getCommandContext() != null) {
+            grants.run();
+        } else {
+            engine.getObject().getCommandExecutorTxRequired().execute((Command<Void>) commandContext -> {
+                grants.run();
+                return null;
+            });
+        }
+    }
+}
