@@ -450,9 +450,11 @@ public final class BenchmarkDriver {
         }
     }
 
+    /** The production profile wants an administrator password of its own; the clients work as the demo agents. */
     private List<String> mysqlArguments() {
         return List.of("--spring.profiles.active=mysql,benchmark", "--server.port=" + o.port,
-                "--spring.datasource.url=jdbc:mysql://" + HOST + ":3306/" + o.database + "?" + MYSQL_OPTIONS);
+                "--spring.datasource.url=jdbc:mysql://" + HOST + ":3306/" + o.database + "?" + MYSQL_OPTIONS,
+                "--camunda.bpm.admin-user.password=benchmark-administrator", "--flowdesk.demo.enabled=true");
     }
 
     // ------------------------------------------------------------------------------------------------ H2

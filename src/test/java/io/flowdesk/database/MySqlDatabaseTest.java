@@ -23,6 +23,8 @@ class MySqlDatabaseTest extends TicketsOnARealDatabaseTest {
     /** Lets two checkouts run their tests against one server at once, each in databases of its own. */
     static final String DATABASE_SUFFIX = env("FLOWDESK_TEST_DB_SUFFIX", "");
     static final String DATABASE = "flowdesk_test" + DATABASE_SUFFIX;
+    /** The administrator's password on the production profile's starts: not a demo password, long enough. */
+    static final String ADMIN_PASSWORD = "mysql-test-administrator";
     static final String OPTIONS = "?sendFractionalSeconds=false&nullDatabaseMeansCurrent=true&characterEncoding=UTF-8&useSSL=false"
             + "&allowPublicKeyRetrieval=true&connectTimeout=3000";
 
@@ -42,12 +44,15 @@ class MySqlDatabaseTest extends TicketsOnARealDatabaseTest {
         return SERVER + database + OPTIONS;
     }
 
+    /** A production start: an administrator password of its own, and the demo users asked for. */
     @Override
     Map<String, Object> database() {
         return Map.of(
                 "spring.datasource.url", SERVER + DATABASE + OPTIONS,
                 "spring.datasource.username", USER,
-                "spring.datasource.password", PASSWORD);
+                "spring.datasource.password", PASSWORD,
+                "camunda.bpm.admin-user.password", ADMIN_PASSWORD,
+                "flowdesk.demo.enabled", true);
     }
 
     @Override

@@ -101,8 +101,9 @@ final class RunningFlowdesk implements AutoCloseable {
         return context.getBean(JdbcTemplate.class);
     }
 
-    private static String password(String user) {
-        return "admin".equals(user) ? "admin" : "demo";
+    /** The demo users' password, or the administrator's as configured (production starts need one of their own). */
+    private String password(String user) {
+        return "admin".equals(user) ? context.getEnvironment().getProperty("camunda.bpm.admin-user.password") : "demo";
     }
 
     @Override
