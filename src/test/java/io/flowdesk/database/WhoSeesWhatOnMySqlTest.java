@@ -15,7 +15,9 @@ class WhoSeesWhatOnMySqlTest extends WhoSeesWhatTest {
             return Map.of(
                     "spring.datasource.url", MySqlDatabaseTest.recreate("flowdesk_access_test"),
                     "spring.datasource.username", MySqlDatabaseTest.USER,
-                    "spring.datasource.password", MySqlDatabaseTest.PASSWORD);
+                    "spring.datasource.password", MySqlDatabaseTest.PASSWORD,
+                    "camunda.bpm.admin-user.password", MySqlDatabaseTest.ADMIN_PASSWORD,
+                    "flowdesk.demo.enabled", true);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
