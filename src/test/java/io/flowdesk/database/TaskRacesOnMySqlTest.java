@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two agents completing one task at once, on the production profile against MySQL/MariaDB: there the loser meets
  * not only the engine's optimistic lock but deadlocks the database breaks, and rows the winner has just removed.
- * One wins (204), the other hears 409, never 500.
+ * One wins (204), the other hears 409, never 500, on engine REST and on our API alike.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"mysql", "test"})
@@ -44,6 +44,14 @@ class TaskRacesOnMySqlTest {
     void on_engine_rest_one_submit_form_wins_and_the_other_gets_a_409() throws Exception {
         List<List<Integer>> rounds = desk.race((task, agent) ->
                 desk.post(agent, "/engine-rest/task/" + task.id() + "/submit-form", "{\"variables\":{}}"));
+
+        assertThat(rounds).allSatisfy(round -> assertThat(round).containsExactly(204, 409));
+    }
+
+    @Test
+    void on_our_api_one_completion_wins_and_the_other_gets_a_409() throws Exception {
+        List<List<Integer>> rounds = desk.race((task, agent) ->
+                desk.post(agent, "/api/tickets/" + task.number() + "/tasks/" + task.id() + "/complete", ""));
 
         assertThat(rounds).allSatisfy(round -> assertThat(round).containsExactly(204, 409));
     }
