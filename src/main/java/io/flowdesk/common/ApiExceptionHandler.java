@@ -2,6 +2,7 @@ package io.flowdesk.common;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mapping.PropertyReferenceException;
@@ -79,6 +80,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Ticket changed concurrently",
                 "Someone changed this ticket at the same moment; nothing of this request was stored, send it again",
                 Map.of());
+    }
+
+    /** The engine's own check refused the user (a task their role may not assign, say). */
+    @ExceptionHandler(AuthorizationException.class)
+    ResponseEntity<Object> handleRefusedByEngine(AuthorizationException ex) {
+        return problem(HttpStatus.FORBIDDEN, "Not allowed", ex.getMessage(), Map.of());
     }
 
     @ExceptionHandler(BadUserRequestException.class)
