@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
 
@@ -72,6 +73,9 @@ class DepartmentAuthorizationProvider extends DefaultAuthorizationProvider {
      */
     @Override
     public AuthorizationEntity[] deleteTaskGroupIdentityLink(Task task, String groupId, String type) {
+        if (((TaskEntity) task).isDeleted()) {
+            return null; // the task ends: Camunda deletes all its grants in one statement
+        }
         Stream<String> groups = Roles.isDepartment(groupId)
                 ? Stream.of(groupId, Roles.supervisorsOf(groupId)) : Stream.of(groupId);
         return toSave(groups.map(group -> EngineGrants.find(null, group, Resources.TASK, task.getId())));
