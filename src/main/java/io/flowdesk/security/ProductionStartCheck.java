@@ -1,6 +1,5 @@
 package io.flowdesk.security;
 
-import io.flowdesk.identity.DemoProperties;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -10,6 +9,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -27,6 +27,20 @@ class ProductionStartCheck implements EnvironmentPostProcessor, Ordered {
     static final String ADMIN_PASSWORD = "camunda.bpm.admin-user.password";
     private static final Set<String> DEMO_PASSWORDS = Set.of("admin", "demo");
 
+    /**
+     * What the demo's settings ({@code flowdesk.demo}, see {@code io.flowdesk.identity.DemoProperties}) say about
+     * logins: read here by name, as the identity feature stands above this one.
+     */
+    record DemoLogins(boolean enabled, List<Login> users) {
+
+        DemoLogins {
+            users = users == null ? List.of() : users;
+        }
+
+        record Login(String password) {
+        }
+    }
+
     private final Log log;
 
     ProductionStartCheck(DeferredLogFactory logs) {
@@ -40,7 +54,7 @@ class ProductionStartCheck implements EnvironmentPostProcessor, Ordered {
         if (!production.enabled()) {
             return;
         }
-        DemoProperties demo = binder.bindOrCreate("flowdesk.demo", DemoProperties.class);
+        DemoLogins demo = binder.bindOrCreate("flowdesk.demo", DemoLogins.class);
         String password = binder.bind(ADMIN_PASSWORD, String.class).orElse("");
         String problem = problemWith(password, guessable(demo, binder.bind(ADMIN_ID, String.class).orElse("admin")),
                 production.adminPasswordMinLength());
@@ -53,7 +67,7 @@ class ProductionStartCheck implements EnvironmentPostProcessor, Ordered {
         }
     }
 
-    private static Set<String> guessable(DemoProperties demo, String adminId) {
+    private static Set<String> guessable(DemoLogins demo, String adminId) {
         Set<String> passwords = new HashSet<>(DEMO_PASSWORDS);
         passwords.add(adminId);
         demo.users().forEach(user -> passwords.add(user.password()));

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
@@ -35,7 +36,8 @@ import java.util.regex.Pattern;
  *       ({@link EngineConflicts#isConcurrentModification}), on any engine REST call;</li>
  *   <li>claiming, unclaiming, completing or submitting the form of a task that has ended ("was already completed"),
  *       where Camunda says "Cannot find task", or trips over the rows the completion removed as the request read
- *       them (a 500 before); an id that was never a task's is {@code 404}.</li>
+ *       them (a 500 before), or finds the task's grants gone with it (a 403); an id that was never a task's is
+ *       {@code 404}.</li>
  * </ul>
  * Every other error is left to the mappers that answered it before, untouched.
  *
@@ -97,8 +99,10 @@ public abstract class EngineRestConflicts<E extends Throwable> implements Extend
             return Optional.of(answer(Status.CONFLICT, CAMUNDA.fromException(exception)));
         }
         boolean taskNotFound = EngineConflicts.isTaskNotFound(exception);
+        // the winner of a race deletes the task's grants with the task: the loser's check then finds none
+        boolean refused = EngineConflicts.cause(exception, AuthorizationException.class).isPresent();
         Optional<TaskAction> action = taskAction();
-        if (action.isEmpty() || !taskNotFound && CAMUNDA.getStatus(exception).getStatusCode() < 500) {
+        if (action.isEmpty() || !taskNotFound && !refused && CAMUNDA.getStatus(exception).getStatusCode() < 500) {
             return Optional.empty();
         }
         ProcessEngine engine = EngineUtil.lookupProcessEngine(action.get().engineName());

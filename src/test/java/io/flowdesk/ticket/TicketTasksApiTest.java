@@ -30,10 +30,14 @@ class TicketTasksApiTest {
     }
 
     @Test
-    void an_agent_takes_over_a_task_and_completes_it_with_the_forms_variables() {
+    void an_agent_takes_over_a_task_its_supervisor_took_back_and_completes_it_with_the_forms_variables() {
         HeldTask task = desk.openTicket();
 
-        assertThat(act(task, task.holder(), "unclaim", null).status()).isEqualTo(204);
+        assertThat(desk.post("sam", "/engine-rest/task/" + task.id() + "/assignee", "{\"userId\":\"bob\"}").status())
+                .as("sam supervises support: he reassigns its tasks").isEqualTo(204);
+        assertThat(act(task, "bob", "unclaim", null).status())
+                .as("taking a task back into the queue is a supervisor's act").isEqualTo(403);
+        assertThat(act(task, "sam", "unclaim", null).status()).as("sam supervises support").isEqualTo(204);
         assertThat(act(task, task.other(), "claim", null).status()).isEqualTo(204);
         assertThat(desk.get("alice", "/api/tickets/" + task.number()).body().at("/currentTasks/0/assignee").asText())
                 .isEqualTo(task.other());
