@@ -39,6 +39,10 @@ revision="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 changed=$(git status --porcelain -- src/main processes forms \
   ':!src/main/java/io/flowdesk/benchmark' ':!src/main/resources/application-benchmark.yml' 2>/dev/null | wc -l)
 if [[ $changed -gt 0 ]]; then revision="$revision + $changed uncommitted file(s)"; fi
+# Another build's server with this driver, for a comparison back to back on the same host (benchmark/README.md):
+# FLOWDESK_BENCH_JAR=/tmp/flowdesk-83bdc1d.jar FLOWDESK_BENCH_REVISION=83bdc1d bash benchmark/run.sh --quick
+server_jar=${FLOWDESK_BENCH_JAR:-target/flowdesk-0.1.0-SNAPSHOT.jar}
+if [[ -n ${FLOWDESK_BENCH_JAR:-} ]]; then revision="${FLOWDESK_BENCH_REVISION:-$FLOWDESK_BENCH_JAR} (driver of $revision)"; fi
 
 log "Build ($revision): mvn -q -B package -DskipTests"
 mvn -q -B package -DskipTests
@@ -46,7 +50,7 @@ mvn -q -B package -DskipTests
 # Private copies of the jar and the driver: target/ may be rebuilt by someone else while the benchmark runs.
 work=$(mktemp -d /tmp/flowdesk-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-cp target/flowdesk-0.1.0-SNAPSHOT.jar "$work/flowdesk.jar"
+cp "$server_jar" "$work/flowdesk.jar"
 mkdir -p "$work/driver/io/flowdesk/benchmark" "$work/lib"
 cp target/test-classes/io/flowdesk/benchmark/*.class "$work/driver/io/flowdesk/benchmark/"
 # the driver needs nothing but the JDK and the MySQL JDBC driver, taken from the jar under test

@@ -35,8 +35,9 @@ public class TicketRouter {
                 .putValue("region", ticket.getCustomer().getRegion())
                 .putValue("text", searchableText(ticket));
         DmnDecisionResultEntries result = decisions.evaluate(DECISION_KEY, inputs).getFirstResult();
-        String group = result == null ? null : result.getEntry("group");
-        String skill = result == null ? null : result.getEntry("requiredSkill");
+        // an output cell left empty in Modeler is no entry at all (getEntry would fail on it)
+        String group = result == null ? null : (String) result.get("group");
+        String skill = result == null ? null : (String) result.get("requiredSkill");
         return new RoutingDecision(group == null || group.isBlank() ? ticket.getGroup() : group.strip(),
                 skill == null || skill.isBlank() ? null : skill.strip());
     }

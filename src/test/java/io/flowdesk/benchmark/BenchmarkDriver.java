@@ -58,6 +58,10 @@ public final class BenchmarkDriver {
     /** Creates answered 201 since the database was made (or restored), to check against the rows. */
     private long created;
 
+    /** Agents looking at their queues at once in the queue phase. */
+    static final int QUEUE_CLIENTS = 8;
+    static final String MYSQL_ADMIN_PASSWORD = "benchmark-administrator";
+
     private BenchmarkDriver(Options o) {
         this.o = o;
     }
@@ -311,6 +315,7 @@ public final class BenchmarkDriver {
         stage.put("complete1k_64", load.closedLoop("complete@1k-64", 64, o.warmup, o.completeSeconds, 204,
                 Workloads.completions(tickets, 64)));
         checkRows("after completion (1k)");
+        stage.put("queue1k", queue(load, "queue@1k"));
 
         // 2. ticket create over HTTP at 1, 8, 64 clients, then the engine alone
         for (int clients : new int[] {1, 8, 64}) {
@@ -405,6 +410,7 @@ public final class BenchmarkDriver {
         backlog.put("complete_64", load.closedLoop("complete@backlog-64", 64, o.warmup, o.completeSeconds, 204,
                 Workloads.completions(tickets, 64)));
         checkRows("after completion (backlog)");
+        backlog.put("queue", queue(load, "queue@backlog"));
         if (o.sla) {
             backlog.put("sla", sla(load));
         }
@@ -454,7 +460,7 @@ public final class BenchmarkDriver {
     private List<String> mysqlArguments() {
         return List.of("--spring.profiles.active=mysql,benchmark", "--server.port=" + o.port,
                 "--spring.datasource.url=jdbc:mysql://" + HOST + ":3306/" + o.database + "?" + MYSQL_OPTIONS,
-                "--camunda.bpm.admin-user.password=benchmark-administrator", "--flowdesk.demo.enabled=true");
+                "--camunda.bpm.admin-user.password=" + MYSQL_ADMIN_PASSWORD, "--flowdesk.demo.enabled=true");
     }
 
     // ------------------------------------------------------------------------------------------------ H2
@@ -498,6 +504,12 @@ public final class BenchmarkDriver {
         Map<String, Object> config = Json.object(get("/api/benchmark/config"));
         into.put("config", config);
         System.out.println("  configuration: " + Json.write(config).replaceAll("\\s+", " "));
+        Departments.setUp("http://" + HOST + ":" + o.port, adminAuth(), Path.of("processes/routing.dmn"));
+    }
+
+    /** The administrator: the production profile's password of its own, the embedded default's demo one. */
+    private String adminAuth() {
+        return Http.basic("admin", mysql ? MYSQL_ADMIN_PASSWORD : "admin");
     }
 
     private void stopServer() throws InterruptedException {
@@ -654,6 +666,27 @@ public final class BenchmarkDriver {
         System.out.printf("  %d open tickets picked for the completion clients (of %d pages of 100)%n", out.size(),
                 totalPages);
         return out;
+    }
+
+    // ------------------------------------------------------------------------------------------------ queues
+
+    /**
+     * Agents of the twenty departments looking at their queues ({@link Queues}) at {@value #QUEUE_CLIENTS} clients,
+     * for as long as a completion phase.
+     */
+    private Map<String, Object> queue(Load load, String name) throws IOException, InterruptedException {
+        String filterId = null;
+        for (Object f : Json.array(get("/engine-rest/filter"))) {
+            Map<?, ?> filter = (Map<?, ?>) f;
+            if (filter.get("name").toString().startsWith("我组的工单")) {
+                filterId = (String) filter.get("id");
+            }
+        }
+        if (filterId == null) {
+            throw new IOException("Tasklist's filter 我组的工单 is missing");
+        }
+        return load.closedLoop(name, QUEUE_CLIENTS, o.warmup, o.completeSeconds, 200,
+                Queues.looks(filterId, QUEUE_CLIENTS));
     }
 
     // ------------------------------------------------------------------------------------------------ SLA
@@ -877,9 +910,10 @@ public final class BenchmarkDriver {
 
     // ------------------------------------------------------------------------------------------------ util
 
+    /** As the administrator, who sees every ticket. */
     private String get(String path) throws IOException {
         try (Http http = new Http(HOST, o.port, 600_000)) {
-            int status = http.send("GET", path, Workloads.ALICE, null, true);
+            int status = http.send("GET", path, adminAuth(), null, true);
             if (status != 200) {
                 throw new IOException("GET " + path + ": HTTP " + status + " " + Load.abbreviate(http.body()));
             }

@@ -137,6 +137,13 @@ final class Report {
         } else {
             row(md, "Task completion with 100,000 open tickets", NONE + " (full mode only)", "within 20 % of 1k", NONE);
         }
+        queueRows(md, my.get("openTicketsForCompletion") + " open tickets", map(my.get("queue1k")), false);
+        if (!backlog.isEmpty()) {
+            queueRows(md, map(backlog.get("counts")).get("openTickets") + " open tickets", map(backlog.get("queue")), true);
+        } else {
+            row(md, "Queues with 100,000 open tickets over 20 departments", NONE + " (full mode only)",
+                    "p95 ≤ 100 ms", NONE);
+        }
         if (!backlog.isEmpty()) {
             String how = howTheBacklogWasMade(backlog);
             row(md, "Backlog of " + options.get("backlog") + " open tickets: how it was made", how + "; "
@@ -259,7 +266,7 @@ final class Report {
         md.append("| Phase | Tickets cycled | Completed by task | Lookup p50 / p99 ms | Submit p50 / p99 ms |\n|---|---|---|---|---|\n");
         for (Map<?, ?> p : phases) {
             Map<?, ?> d = map(p.get("detail"));
-            if (d.isEmpty()) {
+            if (!d.containsKey("lookupLatency")) {
                 continue;
             }
             md.append("| ").append(p.get("name")).append(" | ").append(d.get("tickets")).append(" | ")
@@ -408,6 +415,32 @@ final class Report {
         List<String> top = new ArrayList<>();
         map(o).entrySet().stream().limit(3).forEach(e -> top.add(e.getKey() + " " + f0(e.getValue()) + " %"));
         return String.join(", ", top);
+    }
+
+    /**
+     * The queue phase: an agent's department queue in Tasklist (the filter's list and count) and in our API, each
+     * request's latency; judged with the large backlog.
+     */
+    private static void queueRows(StringBuilder md, String open, Map<?, ?> phase, boolean judged) {
+        if (phase.isEmpty()) {
+            row(md, "Queues (" + open + ")", NONE, judged ? "p95 ≤ 100 ms" : "", judged ? NONE : "");
+            return;
+        }
+        Map<?, ?> d = map(phase.get("detail"));
+        String load = phase.get("clients") + " agents of 20 departments, " + f1(phase.get("perSecond"))
+                + " looks/s, " + d.get("averageQueueLength") + " tasks in an average queue; errors " + phase.get("errors");
+        queueRow(md, "Queue: Tasklist 我组的工单, first 15 tasks (filter list, engine REST), " + open,
+                map(d.get("tasklistQueueLatency")), load, judged);
+        queueRow(md, "(for reference) Queue: Tasklist's count of it, " + open, map(d.get("tasklistCountLatency")), "",
+                false);
+        queueRow(md, "Queue: `GET /api/tickets?group=…`, first 20, " + open, map(d.get("apiGroupListLatency")), "",
+                judged);
+    }
+
+    private static void queueRow(StringBuilder md, String figure, Map<?, ?> l, String load, boolean judged) {
+        String value = "p50 " + f1(l.get("p50Ms")) + ", p95 " + f1(l.get("p95Ms")) + ", p99 " + f1(l.get("p99Ms"))
+                + " ms" + (load.isEmpty() ? "" : "; " + load);
+        row(md, figure, value, judged ? "p95 ≤ 100 ms" : "", judged ? verdict(l.get("p95Ms"), 100, true) : "");
     }
 
     private static String rateAndLatency(Map<?, ?> p, String unit) {

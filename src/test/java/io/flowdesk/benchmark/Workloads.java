@@ -14,9 +14,6 @@ final class Workloads {
 
     static final String PASSWORD = "demo";
     static final String ALICE = Http.basic("alice", PASSWORD);
-    /** Who works an unassigned task: a member of the ticket's group (README "Demo users"). */
-    static final Map<String, String> GROUP_MEMBER = Map.of("support", "alice", "tech", "tom", "finance", "fiona",
-            "supervisors", "sam", "managers", "mia");
 
     private static final String[] CHANNELS = {"web", "email", "api", "phone"};
     private static final Map<String, String> AUTH = new java.util.concurrent.ConcurrentHashMap<>();
@@ -44,34 +41,29 @@ final class Workloads {
     }
 
     /**
-     * A ticket as a customer-facing form or another system sends it. One in three is about an invoice (发票 →
-     * finance), one in three a connection fault (无法连接 → tech), the rest ordinary questions (support); every
-     * seventh customer is VIP; the channel rotates.
+     * A ticket as a customer-facing form or another system sends it. One in three is about an invoice, one in three
+     * a connection fault, the rest ordinary questions; every seventh customer is VIP; the channel rotates. Its
+     * category sends it to one of the twenty departments in turn ({@link Departments}), unless the phase asks for
+     * a category of its own (sla-demo).
      */
     static byte[] createBody(long n, String category) {
         String subject;
         String description;
-        String cat;
         switch ((int) (n % 3)) {
             case 0 -> {
                 subject = "发票抬头错误，请重新开具 invoice #" + n;
                 description = "订单 SO-" + n + " 的增值税发票抬头写错了，需要作废后重新开具。";
-                cat = "billing";
             }
             case 1 -> {
                 subject = "打印机无法连接 Wi-Fi #" + n;
                 description = "型号 P-200，连不上公司网络，重启路由器后仍然报错。";
-                cat = "hardware";
             }
             default -> {
                 subject = "咨询会员积分规则 #" + n;
                 description = "请问积分多久过期，能否转赠给家人？";
-                cat = "general";
             }
         }
-        if (category != null) {
-            cat = category;
-        }
+        String cat = category != null ? category : Departments.of(n);
         String tier = n % 7 == 0 ? "vip" : "standard";
         String json = "{\"type\":\"inquiry\",\"subject\":\"" + subject + "\",\"description\":\"" + description
                 + "\",\"channel\":\"" + CHANNELS[(int) (n % 4)] + "\",\"priority\":\"normal\",\"category\":\"" + cat
@@ -95,9 +87,9 @@ final class Workloads {
     }
 
     /**
-     * Clients that each work their own share of the given tickets, round-robin: look up the ticket's open task
-     * (GET /engine-rest/task?processInstanceBusinessKey=…), then complete it as its assignee, or as a member of the
-     * ticket's group if nobody has it (POST /engine-rest/task/{id}/submit-form), expecting 204. Tickets go
+     * Clients that each work their own share of the given tickets, round-robin: look up the ticket's open task as an
+     * agent of the ticket's department (GET /engine-rest/task?processInstanceBusinessKey=…), then complete it as its
+     * assignee, or as that agent if nobody has it (POST /engine-rest/task/{id}/submit-form), expecting 204. Tickets go
      * 受理 → 处理 → 反馈 → 回访 (not resolved: reopened) → 处理 → …, so they all stay open.
      */
     static Load.OpFactory completions(List<TicketRef> tickets, int clients) {
@@ -166,9 +158,10 @@ final class Workloads {
                 throw new IllegalStateException("no tickets for this client");
             }
             TicketRef ticket = mine.get(next++ % mine.size());
+            String agent = Departments.memberOf(ticket.group());
             long t0 = System.nanoTime();
-            int status = http.send("GET", "/engine-rest/task?processInstanceBusinessKey=" + ticket.number(), ALICE, null,
-                    true);
+            int status = http.send("GET", "/engine-rest/task?processInstanceBusinessKey=" + ticket.number(),
+                    auth(agent), null, true);
             long t1 = System.nanoTime();
             if (status != 200) {
                 return status;
@@ -190,7 +183,7 @@ final class Workloads {
                 noTask++;
                 return 0;
             }
-            String user = assignee != null ? assignee : GROUP_MEMBER.getOrDefault(ticket.group(), "alice");
+            String user = assignee != null ? assignee : agent;
             status = http.send("POST", "/engine-rest/task/" + taskId + "/submit-form", auth(user), FORM.get(key), true);
             long t2 = System.nanoTime();
             if (window.contains(t2) && status == 204) {
