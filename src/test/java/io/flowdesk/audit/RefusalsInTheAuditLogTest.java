@@ -68,14 +68,26 @@ class RefusalsInTheAuditLogTest extends InTheApiTestsContext {
     }
 
     @Test
-    void a_403_of_our_api_is_recorded_but_a_ticket_that_does_not_exist_is_no_refusal() {
+    void refusals_of_our_api_are_recorded_but_a_ticket_that_does_not_exist_is_no_refusal() {
+        String techTicket = api.open(Api.PRINTER_FAILURE).get("number").asText();
+        JsonNode opened = api.post("crm", "/api/tickets", Api.PLAIN_INQUIRY).getBody();
+
         assertThat(api.call("alice", HttpMethod.PUT, "/api/agents/tom",
                 "{\"skills\":[],\"capacity\":1,\"available\":false}").getStatusCode().value()).isEqualTo(403);
+        assertThat(api.get("alice", "/api/tickets/" + techTicket).getStatusCode().value()).isEqualTo(404);
+        assertThat(api.post("crm", "/api/tickets/" + opened.get("number").asText() + "/comments",
+                "{\"visibility\":\"public\",\"body\":\"hello\"}").getStatusCode().value()).isEqualTo(403);
         assertThat(api.get("alice", "/api/tickets/TK-999999").getStatusCode().value()).isEqualTo(404);
 
         JsonNode profile = api.audit("action=ACCESS_REFUSED&actor=alice&targetType=request"
                 + "&targetId=PUT /api/agents/tom").get(0);
         assertThat(profile.get("detail").asText()).startsWith("Only supervisors and administrators");
+        JsonNode hidden = api.audit("action=ACCESS_REFUSED&targetType=ticket&targetId=" + techTicket).get(0);
+        assertThat(hidden.get("actor").asText()).isEqualTo("alice");
+        assertThat(hidden.get("detail").asText()).contains("404");
+        assertThat(api.audit("action=ACCESS_REFUSED&actor=crm&targetId=" + opened.get("number").asText()))
+                .singleElement().satisfies(entry -> assertThat(entry.get("detail").asText())
+                        .isEqualTo("may read this ticket but not work on it"));
         assertThat(api.audit("targetId=TK-999999")).isEmpty();
     }
 

@@ -63,6 +63,29 @@ class WhatTheAuditLogRecordsTest extends InTheApiTestsContext {
     }
 
     @Test
+    void a_change_of_an_agents_profile_is_recorded_with_the_profile_before_and_after() {
+        String before = "{\"skills\":[],\"capacity\":20,\"available\":true}";
+        try {
+            assertThat(api.call("sam", HttpMethod.PUT, "/api/agents/ted",
+                    "{\"skills\":[\"network\",\"escalation\"],\"capacity\":12,\"available\":true}")
+                    .getStatusCode().value()).isEqualTo(200);
+            JsonNode changed = api.audit("action=AGENT_PROFILE_CHANGED&targetType=user&targetId=ted").get(0);
+            assertThat(changed.get("actor").asText()).isEqualTo("sam");
+            assertThat(changed.get("source").asText()).isEqualTo("api");
+            assertThat(changed.get("detail").asText()).isEqualTo("skills none; capacity 20; available"
+                    + " → skills escalation, network; capacity 12; available");
+
+            int entries = api.audit("action=AGENT_PROFILE_CHANGED&targetId=ted").size();
+            api.call("sam", HttpMethod.PUT, "/api/agents/ted",
+                    "{\"skills\":[\"escalation\",\"network\"],\"capacity\":12,\"available\":true}");
+            assertThat(api.audit("action=AGENT_PROFILE_CHANGED&targetId=ted")).as("no change, no entry")
+                    .hasSize(entries);
+        } finally {
+            api.call("sam", HttpMethod.PUT, "/api/agents/ted", before);
+        }
+    }
+
+    @Test
     void users_groups_memberships_passwords_and_authorizations_changed_through_engine_rest_are_recorded() {
         String user = "auditUser" + System.nanoTime() % 1_000_000;
         String group = "audit" + System.nanoTime() % 1_000_000;
@@ -120,6 +143,20 @@ class WhatTheAuditLogRecordsTest extends InTheApiTestsContext {
             api.call("admin", HttpMethod.DELETE, "/engine-rest/group/" + group, null);
             api.call("admin", HttpMethod.DELETE, "/engine-rest/user/" + user, null);
         }
+    }
+
+    @Test
+    void a_transfer_is_recorded_with_the_departments_and_the_reason() {
+        JsonNode ticket = api.open(Api.PLAIN_INQUIRY);
+        String number = ticket.get("number").asText();
+        assertThat(ticket.get("group").asText()).isEqualTo("support");
+
+        assertThat(api.post("alice", "/api/tickets/" + number + "/transfer",
+                "{\"group\":\"tech\",\"reason\":\"是系统故障\"}").getStatusCode().value()).isEqualTo(200);
+
+        JsonNode transferred = api.audit("action=TICKET_TRANSFERRED&targetType=ticket&targetId=" + number).get(0);
+        assertThat(transferred.get("actor").asText()).isEqualTo("alice");
+        assertThat(transferred.get("detail").asText()).isEqualTo("support → tech: 是系统故障");
     }
 
     @Test
