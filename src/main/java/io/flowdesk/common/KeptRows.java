@@ -2,6 +2,7 @@ package io.flowdesk.common;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.flowdesk.engine.EngineSessions;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -12,7 +13,6 @@ import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
 import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,20 +55,7 @@ final class KeptRows<E extends DbEntity, R> {
     /** Gives the engine the manager made by {@code manager} for every command, in place of its own. */
     static void replaceManager(ProcessEngineConfigurationImpl configuration, Class<?> managerType,
                                Supplier<Session> manager) {
-        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-        factories.add(new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return managerType;
-            }
-
-            @Override
-            public Session openSession() {
-                return manager.get();
-            }
-        });
-        configuration.setCustomSessionFactories(factories);
+        EngineSessions.replace(configuration, managerType, manager);
     }
 
     /** How many rows are kept now. */

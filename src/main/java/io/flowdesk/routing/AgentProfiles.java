@@ -1,5 +1,7 @@
 package io.flowdesk.routing;
 
+import io.flowdesk.audit.AuditAction;
+import io.flowdesk.audit.AuditLog;
 import io.flowdesk.common.Problems;
 import io.flowdesk.engine.WithoutAuthorizationChecks;
 import org.camunda.bpm.engine.IdentityService;
@@ -11,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Agents' skills, capacity and availability: read by routing, edited by supervisors over the API. */
@@ -24,14 +28,16 @@ public class AgentProfiles {
     private final AgentWorkload workload;
     private final WorkloadAssignment assignment;
     private final WithoutAuthorizationChecks withoutChecks;
+    private final AuditLog audit;
 
     AgentProfiles(AgentProfileRepository profiles, IdentityService identityService, AgentWorkload workload,
-                  WorkloadAssignment assignment, WithoutAuthorizationChecks withoutChecks) {
+                  WorkloadAssignment assignment, WithoutAuthorizationChecks withoutChecks, AuditLog audit) {
         this.profiles = profiles;
         this.identityService = identityService;
         this.workload = workload;
         this.assignment = assignment;
         this.withoutChecks = withoutChecks;
+        this.audit = audit;
     }
 
     public record AgentView(String userId, String name, List<String> groups, Set<String> skills, int capacity,
@@ -52,11 +58,16 @@ public class AgentProfiles {
         if (user == null) {
             throw Problems.of(HttpStatus.NOT_FOUND, "Agent not found", "No user with id " + userId);
         }
-        AgentProfile profile = profiles.findById(userId)
-                .orElseGet(() -> new AgentProfile(userId, Set.of(), capacity, available));
+        Optional<AgentProfile> existing = profiles.findById(userId);
+        String before = existing.map(AgentProfiles::describe).orElse("no profile");
+        AgentProfile profile = existing.orElseGet(() -> new AgentProfile(userId, Set.of(), capacity, available));
         profile.update(skills, capacity, available);
         profiles.save(profile);
         assignment.forgetProfiles();
+        String after = describe(profile);
+        if (!after.equals(before)) {
+            audit.record(AuditAction.AGENT_PROFILE_CHANGED, "user", userId, before + " → " + after);
+        }
         return view(profile, workload.openTasks(List.of(userId)).getOrDefault(userId, 0));
     }
 
@@ -81,6 +92,13 @@ public class AgentProfiles {
                 .map(group -> group.getId()).sorted().collect(Collectors.toList());
         return new AgentView(profile.getUserId(), name, groups, Set.copyOf(profile.getSkills()),
                 profile.getCapacity(), profile.isAvailable(), openTasks);
+    }
+
+    /** A profile as its audit entry shows it: {@code skills invoice, vip; capacity 10; available}. */
+    private static String describe(AgentProfile profile) {
+        String skills = profile.getSkills().isEmpty() ? "none" : String.join(", ", new TreeSet<>(profile.getSkills()));
+        return "skills " + skills + "; capacity " + profile.getCapacity() + "; "
+                + (profile.isAvailable() ? "available" : "not available");
     }
 
     private static String nullToEmpty(String value) {

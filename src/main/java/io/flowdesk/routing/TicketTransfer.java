@@ -1,5 +1,7 @@
 package io.flowdesk.routing;
 
+import io.flowdesk.audit.AuditAction;
+import io.flowdesk.audit.AuditLog;
 import io.flowdesk.common.Problems;
 import io.flowdesk.engine.WithoutAuthorizationChecks;
 import io.flowdesk.security.Roles;
@@ -34,10 +36,11 @@ public class TicketTransfer {
     private final WorkloadAssignment assignment;
     private final TicketAccess access;
     private final WithoutAuthorizationChecks withoutChecks;
+    private final AuditLog audit;
 
     TicketTransfer(TicketUpdates updates, RuntimeService runtimeService, TaskService taskService,
                    IdentityService identityService, WorkloadAssignment assignment, TicketAccess access,
-                   WithoutAuthorizationChecks withoutChecks) {
+                   WithoutAuthorizationChecks withoutChecks, AuditLog audit) {
         this.updates = updates;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -45,6 +48,7 @@ public class TicketTransfer {
         this.assignment = assignment;
         this.access = access;
         this.withoutChecks = withoutChecks;
+        this.audit = audit;
     }
 
     /**
@@ -74,6 +78,8 @@ public class TicketTransfer {
             runtimeService.setVariable(processInstanceId, TicketVariables.REQUIRED_SKILL, requiredSkill);
         });
         updates.transfer(number, group, reason, viewer.userId());
+        audit.record(AuditAction.TICKET_TRANSFERRED, "ticket", number,
+                previousGroup + " → " + group + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
         List<Task> tasks = withoutChecks.call(() -> taskService.createTaskQuery().processInstanceId(processInstanceId)
                 .taskCandidateGroup(previousGroup).includeAssignedTasks().list());
         for (Task task : tasks) {

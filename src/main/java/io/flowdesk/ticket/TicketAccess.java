@@ -1,5 +1,6 @@
 package io.flowdesk.ticket;
 
+import io.flowdesk.audit.AccessRefusals;
 import io.flowdesk.common.Problems;
 import io.flowdesk.security.Viewer;
 import jakarta.persistence.criteria.Join;
@@ -23,9 +24,17 @@ import java.util.Set;
 @Component
 public class TicketAccess {
 
+    private final AccessRefusals refusals;
+
+    TicketAccess(AccessRefusals refusals) {
+        this.refusals = refusals;
+    }
+
     /** The ticket, if the viewer may see it; else as if there were no such ticket. */
     public Ticket visible(Ticket ticket, Viewer viewer) {
         if (!maySee(ticket, viewer)) {
+            refusals.refused(viewer.userId(), "ticket", ticket.getNumber(), "not among the tickets this user may see"
+                    + " (answered as unknown, 404)");
             throw new TicketNotFoundException(ticket.getNumber());
         }
         return ticket;
@@ -35,6 +44,7 @@ public class TicketAccess {
     public Ticket workable(Ticket ticket, Viewer viewer) {
         visible(ticket, viewer);
         if (!viewer.seesAllTickets() && !ticket.isOrWasHeldByAnyOf(viewer.departments())) {
+            refusals.refused(viewer.userId(), "ticket", ticket.getNumber(), "may read this ticket but not work on it");
             throw Problems.of(HttpStatus.FORBIDDEN, "Not allowed",
                     "Only the departments that hold ticket " + ticket.getNumber() + " work on it");
         }
@@ -45,6 +55,8 @@ public class TicketAccess {
     public Ticket heldByViewer(Ticket ticket, Viewer viewer) {
         workable(ticket, viewer);
         if (!viewer.seesAllTickets() && !viewer.departments().contains(ticket.getGroup())) {
+            refusals.refused(viewer.userId(), "ticket", ticket.getNumber(),
+                    "may not hand on a ticket held by " + ticket.getGroup());
             throw Problems.of(HttpStatus.FORBIDDEN, "Not allowed",
                     "Ticket " + ticket.getNumber() + " is held by " + ticket.getGroup()
                             + "; only that department, its supervisors and managers hand it on");
