@@ -1,0 +1,196 @@
+package io.flowdesk.security;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Camunda Tasklist in Debian's headless Chromium, used as an agent uses it: log in on its login page, pick a filter,
+ * read the tasks it lists. One browser for many users: {@link #logOut()} leaves no cookie or stored state behind.
+ * Selenium is given Debian's browser and its matching chromedriver, so it never looks for (or downloads) one.
+ */
+final class TasklistInChromium implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    /** Generous: two shared cores, a browser and the application may each wait for the other. */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final By FILTER_NAMES = By.cssSelector(".task-filter h4.name a");
+    private static final By OPEN_FILTER = By.cssSelector(".task-filter.active h4.name");
+    private static final By LOADED_LIST = By.cssSelector("[cam-tasks] > div[ng-if]");
+    /** The list's pages: always there (hidden for one page), not reloaded with the list. */
+    private static final By ACTIVE_PAGE = By.cssSelector("[cam-tasks] > .pagination li.pagination-page.active a");
+    private static final By NEXT_PAGE_ITEM = By.cssSelector("[cam-tasks] > .pagination li.pagination-next");
+    private static final By NEXT_PAGE = By.cssSelector("[cam-tasks] > .pagination li.pagination-next a");
+    /** The value of the variable a filter labels "工单号 Ticket" on each task of the list. */
+    private static final By TICKET_NUMBERS = By.xpath(".//ol[contains(@class,'tasks-list')]/li"
+            + "//div[contains(@class,'variable-item')][.//strong[normalize-space()='工单号 Ticket:']]"
+            + "//span[contains(@class,'variable-value')]");
+
+    private final ChromeDriver browser;
+    private final WebDriverWait wait;
+    private final String tasklist;
+    private final Path profile;
+    private final Path screenshots;
+
+    TasklistInChromium(int port, Path screenshots) throws IOException {
+        if (!installed()) {
+            // without them Selenium would look for a browser to download
+            throw new IllegalStateException("Needs Debian's Chromium and its driver at " + CHROMIUM + " and "
+                    + CHROMEDRIVER + ": apt-get install chromium chromium-driver fonts-noto-cjk");
+        }
+        this.tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+        this.screenshots = Files.createDirectories(screenshots);
+        this.profile = Files.createTempDirectory("flowdesk-chromium-");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1600,1000", "--lang=en-US");
+        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        this.browser = new ChromeDriver(driver, options);
+        this.wait = new WebDriverWait(browser, PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Fills in and sends Tasklist's login form. */
+    void logIn(String user, String password) {
+        browser.get(tasklist + "#/login");
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[name=signinForm]")));
+        form.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
+        form.findElement(By.cssSelector("input[type=password]")).sendKeys(password);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    /** Focuses the filter of that name and waits for the first page of its list. */
+    void openFilter(String name) {
+        WebElement shown = loadedList();
+        if (!isOpen(name)) {
+            wait.until(driver -> browser.findElements(FILTER_NAMES).stream()
+                    .filter(link -> link.getText().contains(name)).findFirst().orElse(null)).click();
+            // the list of the filter shown before is taken away while the new filter's tasks load
+            wait.until(ExpectedConditions.stalenessOf(shown));
+        }
+        wait.until(driver -> isOpen(name));
+        loadedList();
+    }
+
+    private boolean isOpen(String filter) {
+        return browser.findElements(OPEN_FILTER).stream().anyMatch(name -> name.getText().contains(filter));
+    }
+
+    /**
+     * The ticket numbers of the tasks the open filter lists, page by page (other tests' tasks may fill more than a
+     * page); this leaves its last page shown.
+     */
+    List<String> ticketNumbersListed() {
+        List<String> numbers = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            int expected = page;
+            ListPage shown = wait.until(driver -> listPage(expected));
+            numbers.addAll(shown.ticketNumbers());
+            if (shown.last()) {
+                return numbers;
+            }
+            WebElement next = browser.findElement(NEXT_PAGE);
+            // below the list, under the page's fixed footer until scrolled up
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", next);
+            next.click();
+            wait.until(ExpectedConditions.stalenessOf(shown.list()));
+        }
+    }
+
+    /** A page of the list as shown: the element that holds it, its ticket numbers, whether it is the last. */
+    private record ListPage(WebElement list, List<String> ticketNumbers, boolean last) {
+    }
+
+    /**
+     * That page of the list, or null while it is not (yet) shown. Tasklist refreshes the list every 10 seconds
+     * (the filters' auto-refresh): an element read across a refresh is stale, and the wait reads the page again.
+     */
+    private ListPage listPage(int page) {
+        WebElement list = browser.findElement(LOADED_LIST);
+        List<WebElement> active = browser.findElements(ACTIVE_PAGE);
+        if (page != (active.isEmpty() ? 1 : Integer.parseInt(active.get(0).getDomProperty("textContent").strip()))) {
+            return null;
+        }
+        List<String> numbers = list.findElements(TICKET_NUMBERS).stream()
+                .map(number -> number.getDomProperty("textContent").strip()).toList();
+        List<WebElement> next = browser.findElements(NEXT_PAGE_ITEM);
+        return new ListPage(list, numbers,
+                next.isEmpty() || next.get(0).getDomAttribute("class").contains("disabled"));
+    }
+
+    /** The message on the login page after a refused login. */
+    String loginRefusal() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[notifications-panel] .alert")))
+                .getText();
+    }
+
+    boolean showsFilters() {
+        return !browser.findElements(By.cssSelector(".task-filter")).isEmpty();
+    }
+
+    /** The task list (or its "no task" note) once loaded. */
+    private WebElement loadedList() {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(LOADED_LIST));
+    }
+
+    /** Dumps what the page is now, for a person to read when a wait ran out. */
+    void dump(String name) {
+        try {
+            Files.writeString(screenshots.resolve(name + ".html"), browser.getPageSource(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        screenshot(name);
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.write(screenshots.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Ends the session: no cookie (the login) and nothing Tasklist stored (the last filter) is left for the next. */
+    void logOut() {
+        if (browser.getCurrentUrl().startsWith(tasklist)) {
+            browser.manage().deleteAllCookies();
+            browser.executeScript("localStorage.clear(); sessionStorage.clear();");
+        }
+        browser.get("about:blank");
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            browser.quit();
+        } finally {
+            FileSystemUtils.deleteRecursively(profile);
+        }
+    }
+}
