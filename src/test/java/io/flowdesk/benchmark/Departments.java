@@ -81,7 +81,7 @@ final class Departments {
             }
             rows.append("<outputEntry id=\"rule_benchmark_").append(department).append("_group\"><text>\"")
                     .append(department).append("\"</text></outputEntry><outputEntry id=\"rule_benchmark_")
-                    .append(department).append("_skill\"><text></text></outputEntry></rule>");
+                    .append(department).append("_skill\"><text>null</text></outputEntry></rule>");
         }
         return table.substring(0, at) + rows + table.substring(at);
     }
