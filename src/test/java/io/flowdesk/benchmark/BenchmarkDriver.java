@@ -630,7 +630,7 @@ public final class BenchmarkDriver {
         String body;
         try (Http http = new Http(HOST, o.port, (int) TimeUnit.MINUTES.toMillis(30))) {
             int status = http.send("POST", "/api/benchmark/engine-bound?count=" + count + "&threads="
-                    + o.engineThreads + "&warmup=" + warmup, Workloads.ALICE, null, true);
+                    + o.engineThreads + "&warmup=" + warmup, adminAuth(), null, true); // it deploys the bare model
             body = http.body();
             if (status != 200) {
                 throw new IOException("engine-bound: HTTP " + status + " " + body);
