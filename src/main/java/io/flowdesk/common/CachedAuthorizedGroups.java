@@ -2,6 +2,7 @@ package io.flowdesk.common;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.flowdesk.engine.EngineSessions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
@@ -39,7 +40,7 @@ class CachedAuthorizedGroups extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        KeptRows.replaceManager(configuration, AuthorizationManager.class, Manager::new);
+        EngineSessions.replace(configuration, AuthorizationManager.class, Manager::new);
     }
 
     /** One per command, as every engine session. */

@@ -1,5 +1,6 @@
 package io.flowdesk.common;
 
+import io.flowdesk.engine.EngineSessions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
@@ -30,7 +31,7 @@ public class CachedJobDefinitions extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        KeptRows.replaceManager(configuration, JobDefinitionManager.class, Manager::new);
+        EngineSessions.replace(configuration, JobDefinitionManager.class, Manager::new);
     }
 
     /** How many job definitions are kept now. */

@@ -1,5 +1,6 @@
 package io.flowdesk.common;
 
+import io.flowdesk.engine.EngineSessions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -27,7 +28,7 @@ public class CachedProcessDefinitions extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        KeptRows.replaceManager(configuration, ProcessDefinitionManager.class, Manager::new);
+        EngineSessions.replace(configuration, ProcessDefinitionManager.class, Manager::new);
     }
 
     /** How many process definitions are kept now. */

@@ -2,8 +2,6 @@ package io.flowdesk.common;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.flowdesk.engine.EngineSessions;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.DbEntity;
@@ -12,7 +10,6 @@ import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
-import org.camunda.bpm.engine.impl.interceptor.Session;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * Engine rows that hardly ever change (job and process definitions), kept between commands instead of read by id
@@ -50,12 +46,6 @@ final class KeptRows<E extends DbEntity, R> {
         this.type = type;
         this.toRow = toRow;
         this.toEntity = toEntity;
-    }
-
-    /** Gives the engine the manager made by {@code manager} for every command, in place of its own. */
-    static void replaceManager(ProcessEngineConfigurationImpl configuration, Class<?> managerType,
-                               Supplier<Session> manager) {
-        EngineSessions.replace(configuration, managerType, manager);
     }
 
     /** How many rows are kept now. */

@@ -12,8 +12,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -39,20 +38,23 @@ class DepartmentAuthorizationProvider extends DefaultAuthorizationProvider {
     static final Permission[] SUPERVISE = {Permissions.READ, TaskPermissions.TASK_WORK, TaskPermissions.TASK_ASSIGN,
             TaskPermissions.READ_VARIABLE};
 
+    /**
+     * Who is granted a task offered to the group, with what: a department's agents work it and its supervisors also
+     * reassign it; a supervisors' group works and reassigns it; another role group works it.
+     */
+    static Map<String, Permission[]> taskGrantees(String groupId) {
+        if (Roles.isDepartment(groupId)) {
+            return Map.of(groupId, WORK, Roles.supervisorsOf(groupId), SUPERVISE);
+        }
+        return Map.of(groupId, Roles.supervisedDepartment(groupId).isPresent() ? SUPERVISE : WORK);
+    }
+
     @Override
     public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
         ensureValidIndividualResourceId("Cannot grant a task to group " + groupId, groupId);
         boolean isNew = EngineGrants.isNew((DbEntity) task);
-        List<AuthorizationEntity> grants = new ArrayList<>();
-        if (Roles.isDepartment(groupId)) {
-            grants.add(EngineGrants.grant(isNew, null, groupId, Resources.TASK, task.getId(), WORK));
-            grants.add(EngineGrants.grant(isNew, null, Roles.supervisorsOf(groupId), Resources.TASK, task.getId(),
-                    SUPERVISE));
-        } else {
-            grants.add(EngineGrants.grant(isNew, null, groupId, Resources.TASK, task.getId(),
-                    Roles.supervisedDepartment(groupId).isPresent() ? SUPERVISE : WORK));
-        }
-        return toSave(grants.stream());
+        return toSave(taskGrantees(groupId).entrySet().stream().map(grantee -> EngineGrants.grant(isNew, null,
+                grantee.getKey(), Resources.TASK, task.getId(), grantee.getValue())));
     }
 
     /**
@@ -76,9 +78,8 @@ class DepartmentAuthorizationProvider extends DefaultAuthorizationProvider {
         if (((TaskEntity) task).isDeleted()) {
             return null; // the task ends: Camunda deletes all its grants in one statement
         }
-        Stream<String> groups = Roles.isDepartment(groupId)
-                ? Stream.of(groupId, Roles.supervisorsOf(groupId)) : Stream.of(groupId);
-        return toSave(groups.map(group -> EngineGrants.find(null, group, Resources.TASK, task.getId())));
+        return toSave(taskGrantees(groupId).keySet().stream()
+                .map(group -> EngineGrants.find(null, group, Resources.TASK, task.getId())));
     }
 
     @Override

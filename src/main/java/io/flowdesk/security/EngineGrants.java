@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.DbEntity;
-import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 
@@ -34,15 +33,12 @@ final class EngineGrants {
     static AuthorizationEntity grant(boolean resourceIsNew, String userId, String groupId, Resource resource,
                                      String resourceId, Permission... permissions) {
         CommandContext commandContext = Context.getCommandContext();
-        DbEntityManager entities = commandContext.getDbEntityManager();
-        for (AuthorizationEntity made : entities.getCachedEntitiesByType(AuthorizationEntity.class)) {
-            if (isSameGrant(made, userId, groupId, resource, resourceId)) {
-                add(made, permissions);
-                return entities.getDbEntityCache().isTransient(made) ? null : made;
-            }
+        AuthorizationEntity made = madeInThisCommand(userId, groupId, resource, resourceId);
+        if (made != null) {
+            add(made, permissions);
+            return commandContext.getDbEntityManager().getDbEntityCache().isTransient(made) ? null : made;
         }
-        AuthorizationEntity existing = resourceIsNew ? null : commandContext.getAuthorizationManager()
-                .findAuthorization(Authorization.AUTH_TYPE_GRANT, userId, groupId, resource, resourceId);
+        AuthorizationEntity existing = resourceIsNew ? null : stored(userId, groupId, resource, resourceId);
         if (existing != null) {
             add(existing, permissions);
             return existing;
@@ -86,14 +82,19 @@ final class EngineGrants {
 
     /** The grant to the user or group on the resource: made in this command, else stored. */
     static AuthorizationEntity find(String userId, String groupId, Resource resource, String resourceId) {
-        CommandContext commandContext = Context.getCommandContext();
-        for (AuthorizationEntity made : commandContext.getDbEntityManager()
-                .getCachedEntitiesByType(AuthorizationEntity.class)) {
-            if (isSameGrant(made, userId, groupId, resource, resourceId)) {
-                return made;
-            }
-        }
-        return commandContext.getAuthorizationManager()
+        AuthorizationEntity made = madeInThisCommand(userId, groupId, resource, resourceId);
+        return made != null ? made : stored(userId, groupId, resource, resourceId);
+    }
+
+    private static AuthorizationEntity madeInThisCommand(String userId, String groupId, Resource resource,
+                                                         String resourceId) {
+        return Context.getCommandContext().getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class)
+                .stream().filter(made -> isSameGrant(made, userId, groupId, resource, resourceId))
+                .findFirst().orElse(null);
+    }
+
+    private static AuthorizationEntity stored(String userId, String groupId, Resource resource, String resourceId) {
+        return Context.getCommandContext().getAuthorizationManager()
                 .findAuthorization(Authorization.AUTH_TYPE_GRANT, userId, groupId, resource, resourceId);
     }
 

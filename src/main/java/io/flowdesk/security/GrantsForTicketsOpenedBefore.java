@@ -56,7 +56,7 @@ class GrantsForTicketsOpenedBefore implements EngineMigration {
                 + " (select count(*) from ACT_RU_EXECUTION e where e.ID_ = t.process_instance_id)"
                 + " from ticket t join ticket_department d on d.ticket_id = t.id where t.process_instance_id is not null",
                 row -> {
-                    for (String group : new String[] {row.getString(2), Roles.supervisorsOf(row.getString(2))}) {
+                    for (String group : Roles.withSupervisors(row.getString(2))) {
                         readsTicket(grants, null, group, row.getString(1), row.getInt(3) > 0);
                     }
                 });
@@ -70,15 +70,8 @@ class GrantsForTicketsOpenedBefore implements EngineMigration {
     }
 
     private static void offeredTo(Map<Key, Integer> grants, String taskId, String groupId) {
-        int task = Resources.TASK.resourceType();
-        if (Roles.isDepartment(groupId)) {
-            add(grants, new Key(null, groupId, task, taskId), DepartmentAuthorizationProvider.WORK);
-            add(grants, new Key(null, Roles.supervisorsOf(groupId), task, taskId),
-                    DepartmentAuthorizationProvider.SUPERVISE);
-        } else {
-            add(grants, new Key(null, groupId, task, taskId), Roles.supervisedDepartment(groupId).isPresent()
-                    ? DepartmentAuthorizationProvider.SUPERVISE : DepartmentAuthorizationProvider.WORK);
-        }
+        DepartmentAuthorizationProvider.taskGrantees(groupId).forEach((group, permissions) ->
+                add(grants, new Key(null, group, Resources.TASK.resourceType(), taskId), permissions));
     }
 
     private static void readsTicket(Map<Key, Integer> grants, String userId, String groupId, String processInstanceId,

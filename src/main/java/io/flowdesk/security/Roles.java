@@ -1,5 +1,6 @@
 package io.flowdesk.security;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,6 +38,11 @@ public final class Roles {
     /** The group of the department's supervisors: {@code support} → {@code support-supervisors}. */
     public static String supervisorsOf(String department) {
         return department + SUPERVISORS_SUFFIX;
+    }
+
+    /** The groups that see what a department holds: the department and its supervisors. */
+    public static List<String> withSupervisors(String department) {
+        return List.of(department, supervisorsOf(department));
     }
 
     /** The department a supervisors' group supervises: {@code support-supervisors} → {@code support}. */

@@ -1,11 +1,11 @@
 package io.flowdesk.security;
 
+import io.flowdesk.engine.WithoutAuthorizationChecks;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,17 +21,18 @@ import org.springframework.stereotype.Component;
 public class TicketGrants {
 
     private final ObjectProvider<ProcessEngineConfigurationImpl> engine;
+    private final WithoutAuthorizationChecks inCommand;
 
-    TicketGrants(ObjectProvider<ProcessEngineConfigurationImpl> engine) {
+    TicketGrants(ObjectProvider<ProcessEngineConfigurationImpl> engine, WithoutAuthorizationChecks inCommand) {
         this.engine = engine;
+        this.inCommand = inCommand;
     }
 
     /** The department (and its supervisors) may read the ticket's process and history from now on. */
     public void grantDepartment(String processInstanceId, String department) {
         inCommand(() -> {
             boolean isNew = isNewProcessInstance(processInstanceId);
-            grantRead(isNew, null, department, processInstanceId);
-            grantRead(isNew, null, Roles.supervisorsOf(department), processInstanceId);
+            Roles.withSupervisors(department).forEach(group -> grantRead(isNew, null, group, processInstanceId));
         });
     }
 
@@ -56,17 +57,10 @@ public class TicketGrants {
                 .get(ExecutionEntity.class, processInstanceId));
     }
 
+    /** In the engine command under way, or in one of its own (grants are stored without checks anyway). */
     private void inCommand(Runnable grants) {
-        if (!engine.getObject().isAuthorizationEnabled()) {
-            return;
-        }
-        if (Context.getCommandContext() != null) {
-            grants.run();
-        } else {
-            engine.getObject().getCommandExecutorTxRequired().execute((Command<Void>) commandContext -> {
-                grants.run();
-                return null;
-            });
+        if (engine.getObject().isAuthorizationEnabled()) {
+            inCommand.run(grants);
         }
     }
 }

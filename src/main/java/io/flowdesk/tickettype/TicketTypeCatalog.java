@@ -47,7 +47,7 @@ public class TicketTypeCatalog {
     }
 
     public Optional<TicketType> find(String key) {
-        return withoutChecks.call(() -> latest.process(key).flatMap(this::describe));
+        return latest.process(key).flatMap(this::describe);
     }
 
     public List<String> keys() {
@@ -55,7 +55,8 @@ public class TicketTypeCatalog {
     }
 
     private Optional<TicketType> describe(ProcessDefinition definition) {
-        return byDefinitionId.computeIfAbsent(definition.getId(), id -> readModel(definition));
+        return byDefinitionId.computeIfAbsent(definition.getId(),
+                id -> withoutChecks.call(() -> readModel(definition)));
     }
 
     private Optional<TicketType> readModel(ProcessDefinition definition) {
