@@ -146,6 +146,53 @@ abstract class WhoSeesWhatTest {
         }
     }
 
+    @Test
+    void a_department_s_queue_pages_newest_first_with_a_task_offered_to_two_of_its_user_s_groups_once()
+            throws InterruptedException {
+        List<String> tasks = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Ticket question = open("alice", "paging-" + System.nanoTime() + "@example.com",
+                    "营业时间咨询 " + i, "请问周末营业吗", "standard");
+            assertThat(question.group()).isEqualTo("support");
+            assertThat(flowdesk.post("admin", "/engine-rest/task/" + question.task() + "/unclaim", "").status())
+                    .as("back in the queue from the agent it went to").isEqualTo(204);
+            tasks.add(0, question.task());
+            Thread.sleep(1100); // creation times a second apart: MySQL keeps whole seconds
+        }
+        String twice = tasks.get(1);
+        assertThat(flowdesk.post("admin", "/engine-rest/task/" + twice + "/identity-links",
+                "{\"groupId\":\"support-supervisors\",\"type\":\"candidate\"}").status()).isEqualTo(204);
+        String queue = filterId("sam", "我组的工单");
+
+        List<String> all = queuePage("sam", queue, 0, 1000);
+        assertThat(all).doesNotHaveDuplicates().startsWith(tasks.toArray(String[]::new));
+        assertThat(queuePage("sam", queue, 0, 1)).containsExactly(tasks.get(0));
+        assertThat(queuePage("sam", queue, 0, 2)).containsExactly(tasks.get(0), twice);
+        assertThat(queuePage("sam", queue, 1, 2)).containsExactly(twice, tasks.get(2));
+        assertThat(queuePage("sam", queue, 2, 1)).containsExactly(tasks.get(2));
+        assertThat(queuePage("tom", filterId("tom", "我组的工单"), 0, 1000)).doesNotContainAnyElementsOf(tasks);
+        assertThat(serverErrors).isEmpty();
+    }
+
+    private String filterId(String user, String namePrefix) {
+        for (JsonNode filter : flowdesk.get(user, "/engine-rest/filter").body()) {
+            if (filter.get("name").asText().startsWith(namePrefix)) {
+                return filter.get("id").asText();
+            }
+        }
+        throw new AssertionError(user + " has no filter " + namePrefix);
+    }
+
+    /** A page of a Tasklist filter's tasks, newest first, as Tasklist asks for it. */
+    private List<String> queuePage(String user, String filter, int first, int max) {
+        Answer page = flowdesk.post(user, "/engine-rest/filter/" + filter + "/list?firstResult=" + first
+                + "&maxResults=" + max, "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}");
+        assertThat(status(page)).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        page.body().forEach(task -> ids.add(task.get("id").asText()));
+        return ids;
+    }
+
     /** A ticket as the tests follow it: number, process instance, an open task, the customer's e-mail. */
     record Ticket(String number, String group, String processInstance, String task, String email) {
         Ticket withTask(String taskId) {
