@@ -32,11 +32,11 @@ import java.util.Set;
  * Camunda reads a task list with {@code select distinct}, as a task joined with its identity links may come twice.
  * That costs the database the whole queue for every page: it joins each of the department's tasks (5,000 of them in
  * the benchmark's backlog of 100,000 open tickets), checks the user's authorization for each, removes duplicates,
- * sorts and only then keeps the first 15 (0.5 s for one look without authorization checks, 0.8 s with them).
- * Without {@code distinct}, and told to prefer such a plan where it is cheaper
- * ({@code optimizer_join_limit_pref_ratio}, MariaDB 10.6.17 / 10.11.7 and later), MariaDB walks a big queue's
- * tasks in the order asked for and stops after the page (40 ms), and still reads a small queue from its identity
- * links.
+ * sorts and only then keeps the first 15 (1.3 s for one look with authorization checks, by hand). Without
+ * {@code distinct}, and told to prefer such a plan where it is cheaper ({@code optimizer_join_limit_pref_ratio},
+ * MariaDB 10.6.17 / 10.11.7 and later; see the statement for two plans it is kept from), MariaDB walks a big queue's
+ * tasks in the order asked for and stops after the page (33 ms), and still reads a small or empty queue from its
+ * identity links (30 ms).
  * <p>
  * So for a page of tasks sorted by creation time, up to {@value #ROWS} rows deep, the engine's task manager reads
  * the rows up to the page's end without {@code distinct}; if a task came twice among them (a task with two of the
