@@ -127,14 +127,8 @@ abstract class WhoSeesWhatTest {
         Ticket invoice = open("alice", "queue-" + System.nanoTime() + "@example.com",
                 "发票抬头开错了", "请重新开具增值税发票", "vip");
         for (String user : List.of("alice", "tom", "fiona", "sam", "mia")) {
-            JsonNode filters = flowdesk.get(user, "/engine-rest/filter").body();
-            assertThat(filters).as(user).hasSize(3);
-            String all = null;
-            for (JsonNode filter : filters) {
-                if (filter.get("name").asText().startsWith("全部工单")) {
-                    all = filter.get("id").asText();
-                }
-            }
+            assertThat(flowdesk.get(user, "/engine-rest/filter").body()).as(user).hasSize(3);
+            String all = filterId(user, "全部工单");
             JsonNode tasks = flowdesk.post(user, "/engine-rest/filter/" + all + "/list?maxResults=1000", "{}").body();
             List<String> ids = new ArrayList<>();
             tasks.forEach(task -> ids.add(task.get("id").asText()));
