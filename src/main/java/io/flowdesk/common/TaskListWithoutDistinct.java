@@ -1,23 +1,13 @@
 package io.flowdesk.common;
 
-import io.flowdesk.engine.EngineSessions;
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
-import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.TaskQueryProperty;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,48 +31,25 @@ import java.util.Set;
  * So for a page of tasks sorted by creation time, up to {@value #ROWS} rows deep, the engine's task manager reads
  * the rows up to the page's end without {@code distinct}; if a task came twice among them (a task with two of the
  * user's candidate groups) it asks Camunda's own statement instead, so the answer is always Camunda's. Other
- * databases (MySQL 8 included), sortings and deeper pages are Camunda's statement unchanged.
+ * databases (MySQL 8 included), sortings and deeper pages are Camunda's statement unchanged ({@link TaskQueries}).
  */
-@Component
-class TaskListWithoutDistinct extends AbstractProcessEnginePlugin {
+final class TaskListWithoutDistinct {
 
     static final String STATEMENT = "selectTaskListWithoutDistinct";
     static final int ROWS = 1000;
-    private static final String MAPPER = "io/flowdesk/common/task-list-without-distinct.xml";
+    static final String MAPPER = "io/flowdesk/common/task-list-without-distinct.xml";
 
-    private volatile boolean onMariaDb;
-
-    @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        EngineSessions.replace(configuration, TaskManager.class, Manager::new);
-    }
-
-    @Override
-    public void postInit(ProcessEngineConfigurationImpl configuration) {
-        onMariaDb = (DbSqlSessionFactory.MYSQL.equals(configuration.getDatabaseType())
-                || "mariadb".equals(configuration.getDatabaseType()))
-                && knowsLimitPreference(configuration.getDataSource());
-        if (onMariaDb) {
-            addStatement(configuration.getSqlSessionFactory().getConfiguration());
-        }
+    private TaskListWithoutDistinct() {
     }
 
     /** MariaDB from 10.6.17 / 10.11.7 on; MySQL and older MariaDB answer "unknown system variable". */
-    private static boolean knowsLimitPreference(DataSource dataSource) {
+    static boolean knowsLimitPreference(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement()) {
             statement.executeQuery("select @@optimizer_join_limit_pref_ratio").close();
             return true;
         } catch (SQLException unknown) {
             return false;
-        }
-    }
-
-    private static void addStatement(Configuration mybatis) {
-        try (InputStream mapper = TaskListWithoutDistinct.class.getClassLoader().getResourceAsStream(MAPPER)) {
-            new XMLMapperBuilder(mapper, mybatis, MAPPER, mybatis.getSqlFragments()).parse();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -97,35 +64,27 @@ class TaskListWithoutDistinct extends AbstractProcessEnginePlugin {
                 && (long) query.getFirstResult() + query.getMaxResults() <= ROWS;
     }
 
-    /** One per command, as every engine session. */
-    private final class Manager extends TaskManager {
-
-        @Override
-        public List<Task> findTasksByQueryCriteria(TaskQueryImpl query) {
-            if (!onMariaDb || !newestOrOldestFirst(query)) {
-                return super.findTasksByQueryCriteria(query);
-            }
-            configureQuery(query);
-            int first = query.getFirstResult();
-            int max = query.getMaxResults();
-            List<Task> rows;
-            query.setFirstResult(0);
-            query.setMaxResults(first + max);
-            try {
-                rows = getDbEntityManager().selectList(STATEMENT, query);
-            } finally {
-                query.setFirstResult(first);
-                query.setMaxResults(max);
-            }
-            if (comesTwice(rows)) {
-                return getDbEntityManager().selectList("selectTaskByQueryCriteria", query);
-            }
-            return new ArrayList<>(rows.subList(Math.min(first, rows.size()), rows.size()));
+    /** The page, read without distinct (or by Camunda's statement if a task comes twice); the query is configured. */
+    static List<Task> list(DbEntityManager db, TaskQueryImpl query) {
+        int first = query.getFirstResult();
+        int max = query.getMaxResults();
+        List<Task> rows;
+        query.setFirstResult(0);
+        query.setMaxResults(first + max);
+        try {
+            rows = db.selectList(STATEMENT, query);
+        } finally {
+            query.setFirstResult(first);
+            query.setMaxResults(max);
         }
-
-        private static boolean comesTwice(List<Task> rows) {
-            Set<String> ids = new HashSet<>();
-            return !rows.stream().allMatch(task -> ids.add(task.getId()));
+        if (comesTwice(rows)) {
+            return db.selectList(TaskQueries.CAMUNDA_STATEMENT, query);
         }
+        return new ArrayList<>(rows.subList(Math.min(first, rows.size()), rows.size()));
+    }
+
+    private static boolean comesTwice(List<Task> rows) {
+        Set<String> ids = new HashSet<>();
+        return !rows.stream().allMatch(task -> ids.add(task.getId()));
     }
 }

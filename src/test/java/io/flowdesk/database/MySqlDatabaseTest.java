@@ -15,11 +15,11 @@ import java.util.Map;
  * {@code FLOWDESK_REQUIRE_MYSQL=true}, which turns a missing server into a failure instead.
  */
 @EnabledIf("serverReachableOrRequired")
-class MySqlDatabaseTest extends TicketsOnARealDatabaseTest {
+public class MySqlDatabaseTest extends TicketsOnARealDatabaseTest {
 
     static final String SERVER = env("FLOWDESK_TEST_DB_SERVER", "jdbc:mysql://127.0.0.1:3306/");
-    static final String USER = env("FLOWDESK_TEST_DB_USER", "root");
-    static final String PASSWORD = env("FLOWDESK_TEST_DB_PASSWORD", "");
+    public static final String USER = env("FLOWDESK_TEST_DB_USER", "root");
+    public static final String PASSWORD = env("FLOWDESK_TEST_DB_PASSWORD", "");
     /** Lets two checkouts run their tests against one server at once, each in databases of its own. */
     static final String DATABASE_SUFFIX = env("FLOWDESK_TEST_DB_SUFFIX", "");
     static final String DATABASE = "flowdesk_test" + DATABASE_SUFFIX;
@@ -34,7 +34,7 @@ class MySqlDatabaseTest extends TicketsOnARealDatabaseTest {
     }
 
     /** Drops the database on the server if it is there and creates it empty, in utf8mb4; its JDBC URL. */
-    static String recreate(String name) throws SQLException {
+    public static String recreate(String name) throws SQLException {
         String database = name.endsWith(DATABASE_SUFFIX) ? name : name + DATABASE_SUFFIX;
         try (Connection connection = DriverManager.getConnection(SERVER + OPTIONS, USER, PASSWORD);
              Statement statement = connection.createStatement()) {
@@ -60,7 +60,7 @@ class MySqlDatabaseTest extends TicketsOnARealDatabaseTest {
         return new String[] {"mysql"};
     }
 
-    static boolean serverReachableOrRequired() {
+    public static boolean serverReachableOrRequired() {
         if (Boolean.parseBoolean(System.getenv("FLOWDESK_REQUIRE_MYSQL"))) {
             return true;
         }
