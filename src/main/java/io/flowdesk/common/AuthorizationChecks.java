@@ -56,11 +56,20 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
     /** A decision for each of the checks, on the rows that bear on any of them (read once). */
     static PermissionDecision decision(String userId, List<String> authorizedGroups, boolean revokes,
                                        List<CompositePermissionCheck> checks) {
+        return decision(userId, authorizedGroups, revokes, checks, true);
+    }
+
+    /**
+     * A decision for each of the checks; with {@code byResource} false, on every row of the user, their groups and
+     * everyone on the checks' resource types (for many checks: a statement that names each resource would be long).
+     */
+    static PermissionDecision decision(String userId, List<String> authorizedGroups, boolean revokes,
+                                       List<CompositePermissionCheck> checks, boolean byResource) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("userId", userId);
         parameters.put("groupIds", authorizedGroups);
         parameters.put("resourceTypes", PermissionDecision.resourceTypes(checks));
-        parameters.put("resourceIds", PermissionDecision.resourceIds(checks));
+        parameters.put("resourceIds", byResource ? PermissionDecision.resourceIds(checks) : null);
         @SuppressWarnings("unchecked")
         List<GrantRow> rows = (List<GrantRow>) Context.getCommandContext().getDbSqlSession()
                 .selectList(STATEMENT, parameters);

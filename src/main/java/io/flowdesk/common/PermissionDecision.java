@@ -4,8 +4,10 @@ import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -41,7 +43,8 @@ final class PermissionDecision {
     private final String userId;
     private final boolean hasGroups;
     private final boolean revokes;
-    private final List<GrantRow> rows;
+    /** The rows by resource type and id: a check looks at the few rows of its resource and of '*'. */
+    private final Map<String, List<GrantRow>> rows = new HashMap<>();
 
     /**
      * @param rows the rows on {@link #resourceTypes} and {@link #resourceIds} granted or revoked to the user, to one
@@ -51,7 +54,12 @@ final class PermissionDecision {
         this.userId = userId;
         this.hasGroups = hasGroups;
         this.revokes = revokes;
-        this.rows = rows;
+        rows.forEach(row -> this.rows.computeIfAbsent(key(row.resourceType(), row.resourceId()),
+                key -> new ArrayList<>()).add(row));
+    }
+
+    private static String key(int resourceType, String resourceId) {
+        return resourceType + ":" + resourceId;
     }
 
     /** True if this class decides the check (else the engine's statement must). */
@@ -143,9 +151,9 @@ final class PermissionDecision {
 
     private boolean exists(Level level, boolean grant, PermissionCheck check, String resourceId) {
         int perms = check.getPerms();
-        for (GrantRow row : rows) {
-            if (row.resourceType() == check.getResourceType() && resourceId.equals(row.resourceId())
-                    && level.holds(row, userId, grant) && ((row.perms() & perms) == perms) == grant) {
+        for (GrantRow row : rows.getOrDefault(key(check.getResourceType(), resourceId), List.of())) {
+            if (resourceId.equals(row.resourceId()) && level.holds(row, userId, grant)
+                    && ((row.perms() & perms) == perms) == grant) {
                 return true;
             }
         }

@@ -15,19 +15,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The engine's task queries, with Camunda's answers for less work where two kinds of query cost the most with
+ * The engine's task queries, with Camunda's answers for less work where three kinds of query cost the most with
  * authorization checks on: the tasks of one ticket ({@link TasksOfOneProcess}: how a system or an agent finds the task
- * to complete) and a page of a queue newest first on MariaDB ({@link TaskListWithoutDistinct}: Tasklist's list).
- * Every other task query is Camunda's statement unchanged.
+ * to complete), a count ({@link TaskCount}: Tasklist counts a queue with every look) and a page of a queue newest
+ * first on MariaDB ({@link TaskListWithoutDistinct}: Tasklist's list). Every other task query is Camunda's statement
+ * unchanged.
  */
 @Component
 class TaskQueries extends AbstractProcessEnginePlugin {
 
     static final String CAMUNDA_STATEMENT = "selectTaskByQueryCriteria";
+    static final String CAMUNDA_COUNT = "selectTaskCountByQueryCriteria";
+    /** Databases whose page is a plain LIMIT (TaskCount's statement). */
+    private static final Set<String> LIMIT_DATABASES = Set.of(DbSqlSessionFactory.H2, DbSqlSessionFactory.MYSQL,
+            "mariadb", DbSqlSessionFactory.POSTGRES);
 
     private volatile boolean onMariaDb;
+    private volatile boolean countsInJava;
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -41,6 +48,10 @@ class TaskQueries extends AbstractProcessEnginePlugin {
                 && TaskListWithoutDistinct.knowsLimitPreference(configuration.getDataSource());
         if (onMariaDb) {
             addStatements(configuration.getSqlSessionFactory().getConfiguration(), TaskListWithoutDistinct.MAPPER);
+        }
+        countsInJava = LIMIT_DATABASES.contains(configuration.getDatabaseType());
+        if (countsInJava) {
+            addStatements(configuration.getSqlSessionFactory().getConfiguration(), TaskCount.MAPPER);
         }
     }
 
@@ -65,6 +76,15 @@ class TaskQueries extends AbstractProcessEnginePlugin {
                 return TaskListWithoutDistinct.list(getDbEntityManager(), query);
             }
             return getDbEntityManager().selectList(CAMUNDA_STATEMENT, query);
+        }
+
+        @Override
+        public long findTaskCountByQueryCriteria(TaskQueryImpl query) {
+            configureQuery(query);
+            if (countsInJava && TaskCount.applies(query)) {
+                return TaskCount.count(getDbEntityManager(), query);
+            }
+            return (Long) getDbEntityManager().selectOne(CAMUNDA_COUNT, query);
         }
     }
 }

@@ -45,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without a value for "no authorization found";
  * revoke checks on and off; a user with groups, without, and with none that holds a grant. Each answer is compared
  * with Camunda's {@code isUserAuthorizedForResource} on the same database, H2 and MySQL / MariaDB; and the tasks of
- * a ticket that the engine's task query returns ({@link TasksOfOneProcess}) with those of Camunda's statement.
+ * a ticket that the engine's task query returns ({@link TasksOfOneProcess}) and its count of tasks ({@link
+ * TaskCount}) with those of Camunda's statements.
  */
 class PermissionDecisionTest {
 
@@ -121,6 +122,12 @@ class PermissionDecisionTest {
                                                 revokes, check));
                                 assertThat(ours).as("%s of %s with groups %s, revokes %s, given %s",
                                         describe(check), user, authorized, revokes, rows).isEqualTo(camunda);
+                                boolean fromAllRows = configuration.getCommandExecutorTxRequired().execute(
+                                        (Command<Boolean>) context -> AuthorizationChecks.decision(user, authorized,
+                                                revokes, List.of(check), false).isAuthorized(check));
+                                assertThat(fromAllRows).as("%s of %s with groups %s, revokes %s, from all rows, "
+                                        + "given %s", describe(check), user, authorized, revokes, rows)
+                                        .isEqualTo(camunda);
                                 compared++;
                                 granted += camunda ? 1 : 0;
                             }
@@ -129,6 +136,9 @@ class PermissionDecisionTest {
                             assertThat(ticketTasks(engine, user, groups, false)).as(
                                     "the ticket's tasks for %s with groups %s, given %s", user, groups, rows)
                                     .isEqualTo(ticketTasks(engine, user, groups, true));
+                            assertThat(taskCount(engine, user, groups, false)).as(
+                                    "the count of tasks for %s with groups %s, given %s", user, groups, rows)
+                                    .isEqualTo(taskCount(engine, user, groups, true));
                         }
                     }
                 }
@@ -159,6 +169,24 @@ class PermissionDecisionTest {
                         List<Task> tasks = context.getDbEntityManager().selectList(TaskQueries.CAMUNDA_STATEMENT,
                                 query);
                         return tasks.stream().map(Task::getId).toList();
+                    });
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    /** How many tasks of all the user may read: by the engine's count ({@link TaskCount}), or Camunda's statement. */
+    private static long taskCount(ProcessEngine engine, String user, List<String> groups, boolean camunda) {
+        engine.getIdentityService().setAuthentication(user, groups);
+        try {
+            if (!camunda) {
+                return engine.getTaskService().createTaskQuery().count();
+            }
+            return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                    .getCommandExecutorTxRequired().execute(context -> {
+                        TaskQueryImpl query = new TaskQueryImpl();
+                        context.getAuthorizationManager().configureTaskQuery(query);
+                        return (Long) context.getDbEntityManager().selectOne(TaskQueries.CAMUNDA_COUNT, query);
                     });
         } finally {
             engine.getIdentityService().clearAuthentication();
