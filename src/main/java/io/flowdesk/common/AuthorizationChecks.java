@@ -1,6 +1,7 @@
 package io.flowdesk.common;
 
 import io.flowdesk.engine.EngineSessions;
+import io.flowdesk.engine.EngineStatements;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
@@ -41,7 +42,7 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        TaskQueries.addStatements(configuration.getSqlSessionFactory().getConfiguration(), MAPPER);
+        EngineStatements.add(configuration.getSqlSessionFactory().getConfiguration(), MAPPER);
     }
 
     /**
@@ -50,18 +51,13 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
      */
     static boolean decide(String userId, List<String> authorizedGroups, boolean revokes,
                           CompositePermissionCheck check) {
-        return decision(userId, authorizedGroups, revokes, List.of(check)).isAuthorized(check);
-    }
-
-    /** A decision for each of the checks, on the rows that bear on any of them (read once). */
-    static PermissionDecision decision(String userId, List<String> authorizedGroups, boolean revokes,
-                                       List<CompositePermissionCheck> checks) {
-        return decision(userId, authorizedGroups, revokes, checks, true);
+        return decision(userId, authorizedGroups, revokes, List.of(check), true).isAuthorized(check);
     }
 
     /**
-     * A decision for each of the checks; with {@code byResource} false, on every row of the user, their groups and
-     * everyone on the checks' resource types (for many checks: a statement that names each resource would be long).
+     * A decision for each of the checks, on the rows that bear on any of them (read once): those of the resources
+     * they name, or with {@code byResource} false every row of the user, their groups and everyone on the checks'
+     * resource types (for many checks: a statement that names each resource would be long).
      */
     static PermissionDecision decision(String userId, List<String> authorizedGroups, boolean revokes,
                                        List<CompositePermissionCheck> checks, boolean byResource) {

@@ -152,8 +152,7 @@ final class PermissionDecision {
     private boolean exists(Level level, boolean grant, PermissionCheck check, String resourceId) {
         int perms = check.getPerms();
         for (GrantRow row : rows.getOrDefault(key(check.getResourceType(), resourceId), List.of())) {
-            if (resourceId.equals(row.resourceId()) && level.holds(row, userId, grant)
-                    && ((row.perms() & perms) == perms) == grant) {
+            if (level.holds(row, userId, grant) && ((row.perms() & perms) == perms) == grant) {
                 return true;
             }
         }

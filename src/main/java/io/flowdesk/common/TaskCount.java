@@ -1,7 +1,6 @@
 package io.flowdesk.common;
 
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
-import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 
 import java.util.List;
@@ -25,29 +24,12 @@ final class TaskCount {
     private TaskCount() {
     }
 
-    /** A configured query with Camunda's per-row check. */
-    static boolean applies(TaskQueryImpl query) {
-        return TaskReadCheck.applies(query.getAuthCheck());
-    }
-
+    /** The count of a configured query with Camunda's per-row check ({@link TaskReadCheck#applies}). */
     static long count(DbEntityManager db, TaskQueryImpl query) {
-        AuthorizationCheck authCheck = query.getAuthCheck();
-        int first = query.getFirstResult();
-        int max = query.getMaxResults();
-        List<TaskCheckRow> found;
-        query.setFirstResult(0);
-        query.setMaxResults(ROWS + 1);
-        authCheck.setAuthorizationCheckEnabled(false);
-        try {
-            found = db.selectList(STATEMENT, query);
-        } finally {
-            authCheck.setAuthorizationCheckEnabled(true);
-            query.setFirstResult(first);
-            query.setMaxResults(max);
-        }
+        List<TaskCheckRow> found = TaskReadCheck.rowsWithoutCheck(db, STATEMENT, query, ROWS);
         if (found.size() > ROWS) {
             return (Long) db.selectOne(TaskQueries.CAMUNDA_COUNT, query);
         }
-        return TaskReadCheck.readable(found, authCheck).stream().filter(Boolean::booleanValue).count();
+        return TaskReadCheck.readable(found, query.getAuthCheck()).stream().filter(Boolean::booleanValue).count();
     }
 }

@@ -1,8 +1,7 @@
 package io.flowdesk.common;
 
 import io.flowdesk.engine.EngineSessions;
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
-import org.apache.ibatis.session.Configuration;
+import io.flowdesk.engine.EngineStatements;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -11,9 +10,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 
@@ -29,9 +25,10 @@ class TaskQueries extends AbstractProcessEnginePlugin {
 
     static final String CAMUNDA_STATEMENT = "selectTaskByQueryCriteria";
     static final String CAMUNDA_COUNT = "selectTaskCountByQueryCriteria";
+    private static final String MARIADB = "mariadb";
     /** Databases whose page is a plain LIMIT (TaskCount's statement). */
     private static final Set<String> LIMIT_DATABASES = Set.of(DbSqlSessionFactory.H2, DbSqlSessionFactory.MYSQL,
-            "mariadb", DbSqlSessionFactory.POSTGRES);
+            MARIADB, DbSqlSessionFactory.POSTGRES);
 
     private volatile boolean onMariaDb;
     private volatile boolean countsInJava;
@@ -44,22 +41,15 @@ class TaskQueries extends AbstractProcessEnginePlugin {
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         onMariaDb = (DbSqlSessionFactory.MYSQL.equals(configuration.getDatabaseType())
-                || "mariadb".equals(configuration.getDatabaseType()))
+                || MARIADB.equals(configuration.getDatabaseType()))
                 && TaskListWithoutDistinct.knowsLimitPreference(configuration.getDataSource());
         if (onMariaDb) {
-            addStatements(configuration.getSqlSessionFactory().getConfiguration(), TaskListWithoutDistinct.MAPPER);
+            EngineStatements.add(configuration.getSqlSessionFactory().getConfiguration(),
+                    TaskListWithoutDistinct.MAPPER);
         }
         countsInJava = LIMIT_DATABASES.contains(configuration.getDatabaseType());
         if (countsInJava) {
-            addStatements(configuration.getSqlSessionFactory().getConfiguration(), TaskCount.MAPPER);
-        }
-    }
-
-    static void addStatements(Configuration mybatis, String mapperFile) {
-        try (InputStream mapper = TaskQueries.class.getClassLoader().getResourceAsStream(mapperFile)) {
-            new XMLMapperBuilder(mapper, mybatis, mapperFile, mybatis.getSqlFragments()).parse();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            EngineStatements.add(configuration.getSqlSessionFactory().getConfiguration(), TaskCount.MAPPER);
         }
     }
 
@@ -81,7 +71,7 @@ class TaskQueries extends AbstractProcessEnginePlugin {
         @Override
         public long findTaskCountByQueryCriteria(TaskQueryImpl query) {
             configureQuery(query);
-            if (countsInJava && TaskCount.applies(query)) {
+            if (countsInJava && TaskReadCheck.applies(query.getAuthCheck())) {
                 return TaskCount.count(getDbEntityManager(), query);
             }
             return (Long) getDbEntityManager().selectOne(CAMUNDA_COUNT, query);

@@ -1,9 +1,11 @@
 package io.flowdesk.common;
 
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,26 @@ final class TaskReadCheck {
                 && checks.getAtomicChecks().stream().allMatch(atomic -> atomic.getResourceId() == null
                 && (TASK_ID.equals(atomic.getResourceIdQueryParam())
                 || DEFINITION_KEY.equals(atomic.getResourceIdQueryParam())));
+    }
+
+    /**
+     * The rows the configured query finds without its authorization check and its page, read by {@code statement}:
+     * at most {@code limit} + 1 (more than {@code limit}: too many to check here).
+     */
+    static <T> List<T> rowsWithoutCheck(DbEntityManager db, String statement, TaskQueryImpl query, int limit) {
+        AuthorizationCheck authCheck = query.getAuthCheck();
+        int first = query.getFirstResult();
+        int max = query.getMaxResults();
+        query.setFirstResult(0);
+        query.setMaxResults(limit + 1);
+        authCheck.setAuthorizationCheckEnabled(false);
+        try {
+            return db.selectList(statement, query);
+        } finally {
+            authCheck.setAuthorizationCheckEnabled(true);
+            query.setFirstResult(first);
+            query.setMaxResults(max);
+        }
     }
 
     /** For each row, in order, whether the user may read it. */

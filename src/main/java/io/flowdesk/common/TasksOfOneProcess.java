@@ -1,7 +1,6 @@
 package io.flowdesk.common;
 
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
-import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.task.Task;
 
@@ -34,26 +33,15 @@ final class TasksOfOneProcess {
     }
 
     static List<Task> list(DbEntityManager db, TaskQueryImpl query) {
-        AuthorizationCheck authCheck = query.getAuthCheck();
         int first = query.getFirstResult();
         int max = query.getMaxResults();
-        List<Task> found;
-        query.setFirstResult(0);
-        query.setMaxResults(ROWS + 1);
-        authCheck.setAuthorizationCheckEnabled(false);
-        try {
-            found = db.selectList(TaskQueries.CAMUNDA_STATEMENT, query);
-        } finally {
-            authCheck.setAuthorizationCheckEnabled(true);
-            query.setFirstResult(first);
-            query.setMaxResults(max);
-        }
+        List<Task> found = TaskReadCheck.rowsWithoutCheck(db, TaskQueries.CAMUNDA_STATEMENT, query, ROWS);
         if (found.size() > ROWS) {
             return db.selectList(TaskQueries.CAMUNDA_STATEMENT, query);
         }
         List<Boolean> readable = TaskReadCheck.readable(found.stream()
                 .map(task -> new TaskCheckRow(task.getId(), task.getProcessDefinitionId(), task.getCaseExecutionId()))
-                .toList(), authCheck);
+                .toList(), query.getAuthCheck());
         List<Task> page = new ArrayList<>();
         int skipped = 0;
         for (int i = 0; i < found.size() && page.size() < max; i++) {
