@@ -79,7 +79,8 @@ public class TicketQueries {
 
     /** The tickets that match and that the viewer may see. */
     public TicketPage search(TicketFilter filter, Pageable pageable, Viewer viewer) {
-        Specification<Ticket> matching = TicketSpecifications.matching(filter).and(access.visibleTo(viewer));
+        Specification<Ticket> matching = TicketSpecifications.matching(filter)
+                .and(access.visibleTo(viewer, filter.group()));
         if (filter.sla() != null) {
             matching = matching.and(sla.inCondition(filter.sla()));
         }

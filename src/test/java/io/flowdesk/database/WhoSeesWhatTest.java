@@ -26,20 +26,20 @@ abstract class WhoSeesWhatTest {
 
     /** A way to a ticket, and whether a user got through it. */
     enum Way {
-        API_READ, API_LIST, API_COMMENT, ENGINE_INSTANCE, ENGINE_INSTANCE_QUERY, ENGINE_VARIABLES, ENGINE_TASK,
+        API_READ, API_LIST, API_GROUP_LIST, API_COMMENT, ENGINE_INSTANCE, ENGINE_INSTANCE_QUERY, ENGINE_VARIABLES, ENGINE_TASK,
         ENGINE_TASK_QUERY, ENGINE_FORM_VARIABLES, ENGINE_HISTORY, ENGINE_TASK_HISTORY
     }
 
     static final Set<Way> EVERYTHING = EnumSet.allOf(Way.class);
     static final Set<Way> NOTHING = EnumSet.noneOf(Way.class);
     /** A department that held the ticket and handed it on: the ticket and its history, not the moved task. */
-    static final Set<Way> HELD_BEFORE = EnumSet.of(Way.API_READ, Way.API_LIST, Way.API_COMMENT,
+    static final Set<Way> HELD_BEFORE = EnumSet.of(Way.API_READ, Way.API_LIST, Way.API_GROUP_LIST, Way.API_COMMENT,
             Way.ENGINE_INSTANCE, Way.ENGINE_INSTANCE_QUERY, Way.ENGINE_VARIABLES, Way.ENGINE_HISTORY,
             Way.ENGINE_TASK_HISTORY);
     /** Process history, without tickets, tasks or variables. */
     static final Set<Way> ANALYST = EnumSet.of(Way.ENGINE_HISTORY, Way.ENGINE_TASK_HISTORY);
     /** A system reads the ticket it opened, and works on none. */
-    static final Set<Way> OPENER = EnumSet.of(Way.API_READ, Way.API_LIST, Way.ENGINE_INSTANCE,
+    static final Set<Way> OPENER = EnumSet.of(Way.API_READ, Way.API_LIST, Way.API_GROUP_LIST, Way.ENGINE_INSTANCE,
             Way.ENGINE_INSTANCE_QUERY, Way.ENGINE_VARIABLES, Way.ENGINE_HISTORY, Way.ENGINE_TASK_HISTORY);
 
     static final List<String> USERS = List.of("alice", "sam", "tom", "ted", "fiona", "mia", "ana", "crm", "admin");
@@ -207,6 +207,11 @@ abstract class WhoSeesWhatTest {
                 created.body().at("/currentTasks/0/id").asText(), email);
     }
 
+    /** The department that holds the ticket now (the list of its queue). */
+    private String heldBy(Ticket ticket) {
+        return flowdesk.get("admin", "/api/tickets/" + ticket.number()).body().get("group").asText();
+    }
+
     private String currentTask(String number) {
         return flowdesk.get("admin", "/api/tickets/" + number).body().at("/currentTasks/0/id").asText();
     }
@@ -237,6 +242,8 @@ abstract class WhoSeesWhatTest {
         return switch (way) {
             case API_READ -> ok(flowdesk.get(user, "/api/tickets/" + t.number()));
             case API_LIST -> count(flowdesk.get(user, "/api/tickets?customerEmail=" + t.email()), "totalItems") > 0;
+            case API_GROUP_LIST -> count(flowdesk.get(user, "/api/tickets?group=" + heldBy(t) + "&customerEmail="
+                    + t.email()), "totalItems") > 0;
             case API_COMMENT -> created(flowdesk.post(user, "/api/tickets/" + t.number() + "/comments",
                     "{\"visibility\":\"internal\",\"body\":\"matrix\"}"));
             case ENGINE_INSTANCE -> ok(flowdesk.get(user, engine + "/process-instance/" + t.processInstance()));
