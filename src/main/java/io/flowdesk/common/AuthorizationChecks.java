@@ -2,6 +2,8 @@ package io.flowdesk.common;
 
 import io.flowdesk.engine.EngineSessions;
 import io.flowdesk.engine.EngineStatements;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
@@ -13,8 +15,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,9 +35,11 @@ import java.util.Set;
 class AuthorizationChecks extends AbstractProcessEnginePlugin {
 
     static final String STATEMENT = "selectGrantRowsOfCheck";
+    static final String BY_RESOURCE_STATEMENT = "selectGrantRowsOfResources";
     private static final String MAPPER = "io/flowdesk/common/grant-rows-of-check.xml";
 
     private final AuthorizedGroups authorizedGroups = new AuthorizedGroups();
+    private final TypeGrants typeGrants = new TypeGrants();
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -55,22 +61,87 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * A decision for each of the checks, on the rows that bear on any of them (read once): those of the resources
-     * they name, or with {@code byResource} false every row of the user, their groups and everyone on the checks'
-     * resource types (for many checks: a statement that names each resource would be long).
+     * A decision for each of the checks, on the rows that bear on any of them: those of the resources they name, or
+     * with {@code byResource} false every row of the user, their groups and everyone on the checks' resource types
+     * (for many checks: a statement that names each resource would be long). By resource, the rows of tasks and
+     * process instances are read in the command under way and those on definitions and {@code *} are kept for a few
+     * seconds ({@link TypeGrants}).
      */
     static PermissionDecision decision(String userId, List<String> authorizedGroups, boolean revokes,
                                        List<CompositePermissionCheck> checks, boolean byResource) {
+        boolean hasGroups = authorizedGroups != null && !authorizedGroups.isEmpty();
+        TypeGrants kept = Context.getCommandContext().getAuthorizationManager() instanceof Manager manager
+                ? manager.typeGrants() : null;
+        List<GrantRow> rows = byResource && kept != null
+                ? rowsOfResources(kept, userId, authorizedGroups, checks)
+                : rowsOfCheck(userId, authorizedGroups, checks, byResource);
+        return new PermissionDecision(userId, hasGroups, revokes, rows);
+    }
+
+    /** The rows of the user, their groups and everyone on the checks' resource types (and ids, if by resource). */
+    private static List<GrantRow> rowsOfCheck(String userId, List<String> authorizedGroups,
+                                              List<CompositePermissionCheck> checks, boolean byResource) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("userId", userId);
         parameters.put("groupIds", authorizedGroups);
         parameters.put("resourceTypes", PermissionDecision.resourceTypes(checks));
         parameters.put("resourceIds", byResource ? PermissionDecision.resourceIds(checks) : null);
-        @SuppressWarnings("unchecked")
-        List<GrantRow> rows = (List<GrantRow>) Context.getCommandContext().getDbSqlSession()
-                .selectList(STATEMENT, parameters);
-        boolean hasGroups = authorizedGroups != null && !authorizedGroups.isEmpty();
-        return new PermissionDecision(userId, hasGroups, revokes, rows);
+        return select(STATEMENT, parameters);
+    }
+
+    /**
+     * The rows of the user, their groups and everyone on the resources the checks name and on {@code *}: those of
+     * tasks and process instances read with one probe per id, the others kept.
+     */
+    private static List<GrantRow> rowsOfResources(TypeGrants kept, String userId, List<String> authorizedGroups,
+                                                  List<CompositePermissionCheck> checks) {
+        Set<TypeGrants.Resource> keptResources = new LinkedHashSet<>();
+        Set<Integer> readTypes = new LinkedHashSet<>();
+        Set<String> readIds = new LinkedHashSet<>();
+        for (CompositePermissionCheck check : checks) {
+            for (PermissionCheck atomic : check.getAllPermissionChecks()) {
+                int type = atomic.getResourceType();
+                String id = atomic.getResourceId();
+                keptResources.add(new TypeGrants.Resource(type, PermissionDecision.ALL));
+                if (id == null || PermissionDecision.ALL.equals(id)) {
+                    continue;
+                }
+                if (TypeGrants.isKept(type, id)) {
+                    keptResources.add(new TypeGrants.Resource(type, id));
+                } else {
+                    readTypes.add(type);
+                    readIds.add(id);
+                }
+            }
+        }
+        List<GrantRow> rows = new ArrayList<>();
+        for (TypeGrants.Resource resource : keptResources) {
+            rows.addAll(kept.of(resource, () -> select(BY_RESOURCE_STATEMENT,
+                    Map.of("resourceTypes", List.of(resource.type()), "resourceIds", List.of(resource.id())))));
+        }
+        if (!readIds.isEmpty()) {
+            rows.addAll(select(BY_RESOURCE_STATEMENT, Map.of("resourceTypes", readTypes, "resourceIds", readIds)));
+        }
+        Set<String> groups = authorizedGroups == null ? Set.of() : Set.copyOf(authorizedGroups);
+        return rows.stream().filter(row -> bearsOn(row, userId, groups)).toList();
+    }
+
+    /** What the statement of {@link #rowsOfCheck} selects: a grant or revoke of the user or a group, or a global row. */
+    private static boolean bearsOn(GrantRow row, String userId, Set<String> groups) {
+        if (row.type() == PermissionDecision.GLOBAL) {
+            return PermissionDecision.ALL.equals(row.userId());
+        }
+        return userId != null && userId.equals(row.userId()) || row.groupId() != null && groups.contains(row.groupId());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<GrantRow> select(String statement, Map<String, ?> parameters) {
+        return (List<GrantRow>) Context.getCommandContext().getDbSqlSession().selectList(statement, parameters);
+    }
+
+    /** Forgets the grants kept on definitions and on {@code *} (for tests that write grants past the engine). */
+    void forgetKeptGrants() {
+        typeGrants.forget();
     }
 
     /** One per command, as every engine session. */
@@ -84,12 +155,76 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
             return availableAuthorizedGroupIds;
         }
 
+        private boolean forgetsKeptGrants;
+
+        TypeGrants typeGrants() {
+            return typeGrants;
+        }
+
         @Override
         public void insert(DbEntity authorization) {
             super.insert(authorization);
-            if (authorizedGroups.isNew(((AuthorizationEntity) authorization).getGroupId())) {
+            AuthorizationEntity grant = (AuthorizationEntity) authorization;
+            if (authorizedGroups.isNew(grant.getGroupId())) {
                 Context.getCommandContext().getTransactionContext()
                         .addTransactionListener(TransactionState.COMMITTED, committed -> authorizedGroups.forget());
+            }
+            changed(grant.getResourceType(), grant.getResourceId());
+        }
+
+        @Override
+        public void update(AuthorizationEntity authorization) {
+            super.update(authorization);
+            changed(authorization.getResourceType(), authorization.getResourceId());
+        }
+
+        @Override
+        public void delete(DbEntity authorization) {
+            super.delete(authorization);
+            AuthorizationEntity grant = (AuthorizationEntity) authorization;
+            changed(grant.getResourceType(), grant.getResourceId());
+        }
+
+        @Override
+        public void deleteAuthorizationsByResourceId(Resource resource, String resourceId) {
+            super.deleteAuthorizationsByResourceId(resource, resourceId);
+            changed(resource.resourceType(), resourceId);
+        }
+
+        @Override
+        public void deleteAuthorizationsByResourceIdAndUserId(Resource resource, String resourceId, String userId) {
+            super.deleteAuthorizationsByResourceIdAndUserId(resource, resourceId, userId);
+            changed(resource.resourceType(), resourceId);
+        }
+
+        @Override
+        public void deleteAuthorizationsByResourceIdAndGroupId(Resource resource, String resourceId,
+                                                               String groupId) {
+            super.deleteAuthorizationsByResourceIdAndGroupId(resource, resourceId, groupId);
+            changed(resource.resourceType(), resourceId);
+        }
+
+        @Override
+        public void deleteAuthorizationsByResourceIds(Resources resource, List<String> resourceIds) {
+            super.deleteAuthorizationsByResourceIds(resource, resourceIds);
+            resourceIds.forEach(id -> changed(resource.resourceType(), id));
+        }
+
+        /**
+         * A change to grants that are kept: forgotten now (the rest of this transaction reads them again) and when
+         * the transaction ends (whatever another transaction kept meanwhile, from before the change).
+         */
+        private void changed(int resourceType, String resourceId) {
+            if (!TypeGrants.isKept(resourceType, resourceId)) {
+                return;
+            }
+            typeGrants.forget();
+            if (!forgetsKeptGrants) {
+                forgetsKeptGrants = true;
+                Context.getCommandContext().getTransactionContext()
+                        .addTransactionListener(TransactionState.COMMITTED, committed -> typeGrants.forget());
+                Context.getCommandContext().getTransactionContext()
+                        .addTransactionListener(TransactionState.ROLLED_BACK, rolledBack -> typeGrants.forget());
             }
         }
 

@@ -21,13 +21,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Camunda builds each query's SQL with MyBatis, whose {@code <if test="…">} conditions OGNL evaluates against the
  * query object. OGNL finds a property's getter in a cache; for a name that is no getter's, it goes through all of
  * the class's public methods, lower-casing every name (an uncached search: {@code OgnlRuntime.getReadMethod}), and
- * reads the field if it found none. Camunda's task query (Tasklist, engine REST {@code GET /task}) tests
+ * reads the field if it found none; it calls a getter through its own checks, two lookups of the method in maps keyed
+ * by {@code Method}, whose {@code equals} compares parameter types (with authorization checks on, 1.5 % of a task
+ * completion's request CPU, 2026-12-05). Camunda's task query (Tasklist, engine REST {@code GET /task}) tests
  * {@code isOrQueryActive} and {@code isWithoutTenantId}, methods named like that, dozens of times per query. Building
  * the task query's SQL took 290-325 µs of CPU with OGNL's search and takes 95-117 µs without it (benchmark/README.md,
  * 2026-12-03 afternoon).
  * <p>
  * This accessor reads plain objects as OGNL's own does (maps, lists and arrays keep theirs: OGNL picks the accessor
- * of the nearest class), with OGNL's answer to "which method reads this property, if any" kept per class and name.
+ * of the nearest class), with OGNL's answer to "which method reads this property, if any" kept per class and name,
+ * made accessible once and called directly (the methods are the getters the engine's own SQL mappings name).
  * Classes do not change while the JVM runs, so a kept answer stays true; answers are kept with the class (a
  * {@link ClassValue}, so a class can still be unloaded) and are bounded by the names the SQL mappings use.
  */
@@ -52,24 +55,29 @@ public class CachedOgnlReadMethods extends AbstractProcessEnginePlugin {
 
         static final ReadMethodsKept INSTANCE = new ReadMethodsKept();
 
-        private final ClassValue<Map<String, Optional<Method>>> readMethods = new ClassValue<>() {
+        private final ClassValue<Map<String, Optional<Read>>> readMethods = new ClassValue<>() {
             @Override
-            protected Map<String, Optional<Method>> computeValue(Class<?> type) {
+            protected Map<String, Optional<Read>> computeValue(Class<?> type) {
                 return new ConcurrentHashMap<>();
             }
         };
         /** How many class and property names have their answer kept (for tests). */
         private final AtomicInteger kept = new AtomicInteger();
 
+        /** A read method, and whether it was made accessible and is called directly. */
+        private record Read(Method method, boolean direct) {
+        }
+
         @Override
         public Object getPossibleProperty(OgnlContext context, Object target, String name) throws OgnlException {
             if (target == null) {
                 return super.getPossibleProperty(context, target, name);
             }
-            Method read = readMethod(target.getClass(), name).orElse(null);
+            Read read = read(target.getClass(), name).orElse(null);
             try {
-                if (read != null && context.getMemberAccess().isAccessible(context, target, read, name)) {
-                    return OgnlRuntime.invokeMethod(target, read, OgnlRuntime.NoArguments);
+                if (read != null && context.getMemberAccess().isAccessible(context, target, read.method(), name)) {
+                    return read.direct() ? read.method().invoke(target)
+                            : OgnlRuntime.invokeMethod(target, read.method(), OgnlRuntime.NoArguments);
                 }
                 return OgnlRuntime.getFieldValue(context, target, name, true);
             } catch (InvocationTargetException e) {
@@ -85,12 +93,18 @@ public class CachedOgnlReadMethods extends AbstractProcessEnginePlugin {
 
         /** The method OGNL reads the property with: its getter, else another method named for it, else none. */
         Optional<Method> readMethod(Class<?> type, String name) {
-            Map<String, Optional<Method>> answers = readMethods.get(type);
-            Optional<Method> answer = answers.get(name);
+            return read(type, name).map(Read::method);
+        }
+
+        private Optional<Read> read(Class<?> type, String name) {
+            Map<String, Optional<Read>> answers = readMethods.get(type);
+            Optional<Read> answer = answers.get(name);
             return answer != null ? answer : answers.computeIfAbsent(name, n -> {
                 kept.incrementAndGet();
                 Method getter = OgnlRuntime.getGetMethod(type, n);
-                return Optional.ofNullable(getter != null ? getter : OgnlRuntime.getReadMethod(type, n, null));
+                Method method = getter != null ? getter : OgnlRuntime.getReadMethod(type, n, null);
+                // OGNL makes the method accessible for each call where it must
+                return Optional.ofNullable(method).map(found -> new Read(found, found.trySetAccessible()));
             });
         }
     }

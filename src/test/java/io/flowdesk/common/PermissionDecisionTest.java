@@ -82,6 +82,56 @@ class PermissionDecisionTest {
         agreesWithCamunda(configuration, 60);
     }
 
+    /**
+     * The grants on definitions and on all tasks are kept between checks ({@link TypeGrants}); one the engine makes
+     * or takes back (an administrator in Admin) counts from the next check on, not seconds later.
+     */
+    @Test
+    void a_grant_made_or_taken_back_through_the_engine_counts_at_once() {
+        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setJdbcUrl("jdbc:h2:mem:permission-kept-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=1000");
+        configuration.setProcessEngineName("permission-kept-" + UUID.randomUUID());
+        configuration.setDatabaseSchemaUpdate("true");
+        configuration.setAuthorizationEnabled(true);
+        configuration.setJobExecutorActivate(false);
+        configuration.setHistory("none");
+        configuration.setAuthorizationCheckRevokes("always");
+        configuration.getProcessEnginePlugins().add(new AuthorizationChecks());
+        ProcessEngine engine = configuration.buildProcessEngine();
+        try {
+            CompositePermissionCheck readTask = any(atomic(Permissions.READ, Resources.TASK, "t1"),
+                    atomic(ProcessDefinitionPermissions.READ_TASK, Resources.PROCESS_DEFINITION, "d1"));
+            Command<Boolean> check = context -> AuthorizationChecks.decide(USER, List.of("g1"), true, readTask);
+            assertThat(configuration.getCommandExecutorTxRequired().execute(check)).isFalse();
+
+            org.camunda.bpm.engine.authorization.Authorization onDefinition = engine.getAuthorizationService()
+                    .createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+            onDefinition.setGroupId("g1");
+            onDefinition.setResource(Resources.PROCESS_DEFINITION);
+            onDefinition.setResourceId("d1");
+            onDefinition.addPermission(ProcessDefinitionPermissions.READ_TASK);
+            String grantId = engine.getAuthorizationService().saveAuthorization(onDefinition).getId();
+            assertThat(configuration.getCommandExecutorTxRequired().execute(check)).as("granted").isTrue();
+
+            org.camunda.bpm.engine.authorization.Authorization revokeAll = engine.getAuthorizationService()
+                    .createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE);
+            revokeAll.setUserId(USER);
+            revokeAll.setResource(Resources.PROCESS_DEFINITION);
+            revokeAll.setResourceId("*");
+            revokeAll.removePermission(ProcessDefinitionPermissions.READ_TASK);
+            String revokeId = engine.getAuthorizationService().saveAuthorization(revokeAll).getId();
+            assertThat(configuration.getCommandExecutorTxRequired().execute(check))
+                    .as("the user's revoke on all definitions outweighs a group's grant").isFalse();
+
+            engine.getAuthorizationService().deleteAuthorization(revokeId);
+            assertThat(configuration.getCommandExecutorTxRequired().execute(check)).as("revoke taken back").isTrue();
+            engine.getAuthorizationService().deleteAuthorization(grantId);
+            assertThat(configuration.getCommandExecutorTxRequired().execute(check)).as("grant taken back").isFalse();
+        } finally {
+            engine.close();
+        }
+    }
+
     private void agreesWithCamunda(ProcessEngineConfigurationImpl configuration, int scenarios) {
         configuration.setProcessEngineName("permission-decision-" + UUID.randomUUID());
         configuration.setDatabaseSchemaUpdate("true");
@@ -89,7 +139,8 @@ class PermissionDecisionTest {
         configuration.setJobExecutorActivate(false);
         configuration.setHistory("none");
         configuration.setAuthorizationCheckRevokes("always");
-        configuration.getProcessEnginePlugins().add(new AuthorizationChecks());
+        AuthorizationChecks authorizationChecks = new AuthorizationChecks();
+        configuration.getProcessEnginePlugins().add(authorizationChecks);
         configuration.getProcessEnginePlugins().add(new TaskQueries());
         ProcessEngine engine = configuration.buildProcessEngine();
         try {
@@ -107,6 +158,7 @@ class PermissionDecisionTest {
             int granted = 0;
             for (int scenario = 0; scenario < scenarios; scenario++) {
                 List<String> rows = store(configuration.getDataSource(), random);
+                authorizationChecks.forgetKeptGrants(); // the rows were written past the engine
                 Set<String> groupsWithGrants = groupsWithGrants(configuration.getDataSource());
                 for (List<String> groups : List.of(List.of("g1", "g2", "g3"), List.<String>of(), List.of("g3"))) {
                     List<String> authorized = groups.stream().filter(groupsWithGrants::contains).toList();
