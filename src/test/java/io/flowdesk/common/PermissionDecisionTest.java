@@ -88,14 +88,8 @@ class PermissionDecisionTest {
      */
     @Test
     void a_grant_made_or_taken_back_through_the_engine_counts_at_once() {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setJdbcUrl("jdbc:h2:mem:permission-kept-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=1000");
-        configuration.setProcessEngineName("permission-kept-" + UUID.randomUUID());
-        configuration.setDatabaseSchemaUpdate("true");
-        configuration.setAuthorizationEnabled(true);
-        configuration.setJobExecutorActivate(false);
+        StandaloneInMemProcessEngineConfiguration configuration = AuthorizedEngines.onH2("permission-kept");
         configuration.setHistory("none");
-        configuration.setAuthorizationCheckRevokes("always");
         configuration.getProcessEnginePlugins().add(new AuthorizationChecks());
         ProcessEngine engine = configuration.buildProcessEngine();
         try {
@@ -133,12 +127,8 @@ class PermissionDecisionTest {
     }
 
     private void agreesWithCamunda(ProcessEngineConfigurationImpl configuration, int scenarios) {
-        configuration.setProcessEngineName("permission-decision-" + UUID.randomUUID());
-        configuration.setDatabaseSchemaUpdate("true");
-        configuration.setAuthorizationEnabled(true);
-        configuration.setJobExecutorActivate(false);
+        AuthorizedEngines.checked(configuration, "permission-decision");
         configuration.setHistory("none");
-        configuration.setAuthorizationCheckRevokes("always");
         AuthorizationChecks authorizationChecks = new AuthorizationChecks();
         configuration.getProcessEnginePlugins().add(authorizationChecks);
         configuration.getProcessEnginePlugins().add(new TaskQueries());

@@ -83,6 +83,41 @@ abstract class WhoSeesWhatTest {
         assertThat(serverErrors).isEmpty();
     }
 
+    /**
+     * The statistics of a ticket type (engine REST, Cockpit's dashboard) count the tickets each user may read, not
+     * every department's: as many as the user's own checked list of the type's process instances.
+     */
+    @Test
+    void each_user_s_statistics_of_a_ticket_type_count_only_the_tickets_the_user_may_read() {
+        open("alice", "stats-finance-" + System.nanoTime() + "@example.com", "发票抬头开错了", "请重新开具增值税发票",
+                "standard");
+        open("crm", "stats-tech-" + System.nanoTime() + "@example.com", "打印机故障", "报错 E-100，无法连接",
+                "standard");
+        long all = flowdesk.get("admin", "/engine-rest/process-instance/count?processDefinitionKey=inquiry").body()
+                .get("count").asLong();
+        Map<String, Long> fewer = new LinkedHashMap<>();
+        for (String user : USERS) {
+            long readable = count(flowdesk.get(user, "/engine-rest/process-instance/count?processDefinitionKey=inquiry"),
+                    "count");
+            long counted = 0;
+            boolean seesType = false;
+            for (JsonNode definition : flowdesk.get(user, "/engine-rest/process-definition/statistics").body()) {
+                if ("inquiry".equals(definition.get("definition").get("key").asText())) {
+                    counted += definition.get("instances").asLong(); // every version of the type
+                    seesType = true;
+                }
+            }
+            if (seesType) {
+                assertThat(counted).as("%s's count of inquiry tickets", user).isEqualTo(readable);
+            }
+            if (readable < all) {
+                fewer.put(user, readable);
+            }
+        }
+        assertThat(fewer).as("departments' users read fewer tickets than there are").containsKeys("tom", "fiona", "ted");
+        assertThat(serverErrors).isEmpty();
+    }
+
     @Test
     void a_system_reads_the_ticket_it_opened_and_nothing_else() {
         Ticket fromCrm = open("crm", "crm-" + System.nanoTime() + "@example.com",

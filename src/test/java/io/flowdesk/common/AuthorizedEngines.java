@@ -1,0 +1,30 @@
+package io.flowdesk.common;
+
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+
+import java.util.UUID;
+
+/** Engines of their own for tests of the authorization checks: as Flowdesk configures them, without Spring. */
+final class AuthorizedEngines {
+
+    private AuthorizedEngines() {
+    }
+
+    /** An in-memory H2 engine named after {@code name}. */
+    static StandaloneInMemProcessEngineConfiguration onH2(String name) {
+        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setJdbcUrl("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=1000");
+        return checked(configuration, name);
+    }
+
+    /** Authorization checks on with revokes, a fresh schema, no job executor, a unique name. */
+    static <T extends ProcessEngineConfigurationImpl> T checked(T configuration, String name) {
+        configuration.setProcessEngineName(name + "-" + UUID.randomUUID());
+        configuration.setDatabaseSchemaUpdate("true");
+        configuration.setAuthorizationEnabled(true);
+        configuration.setJobExecutorActivate(false);
+        configuration.setAuthorizationCheckRevokes("always");
+        return configuration;
+    }
+}
