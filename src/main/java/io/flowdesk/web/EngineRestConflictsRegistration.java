@@ -7,10 +7,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Puts {@link EngineRestConflicts} in front of both JAX-RS applications that serve Camunda's engine REST resources:
- * {@code /engine-rest} and the webapps' own engine API ({@code /camunda/api/engine}), which is what Tasklist calls.
+ * {@code /engine-rest} and the webapps' own engine API ({@code /camunda/api/engine}), which is what Tasklist calls;
+ * and {@link CockpitProcessCounts} behind Cockpit's API.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestConflictsRegistration {
@@ -27,14 +29,15 @@ class EngineRestConflictsRegistration {
      * that the init parameters of its servlets cannot be set reliably. A Jersey servlet started from an
      * {@code Application} class also takes its properties from the servlet context's attributes, among them the
      * documented {@code jersey.config.server.provider.classnames}, when it starts (on its first request): set there,
-     * the mappers join the engine API, the one that serves task paths. The webapps' other APIs (cockpit, admin,
-     * tasklist, welcome) get them too, where they can only meet concurrent-modification conflicts, a 409 there as
-     * well; {@code /engine-rest}, built from a configured application, does not read them. A servlet filter rewriting
+     * the mappers join the engine API, the one that serves task paths, and the counts filter Cockpit's. The webapps'
+     * other APIs (cockpit, admin, tasklist, welcome) get the mappers too, where they can only meet
+     * concurrent-modification conflicts, a 409 there as well; {@code /engine-rest}, built from a configured application, does not read them. A servlet filter rewriting
      * 500s would have had to read Camunda's error bodies to tell a conflict from a failure.
      */
     @Bean
     ServletContextInitializer conflictsForWebappEngineApi() {
-        String mappers = EngineRestConflicts.MAPPERS.stream().map(Class::getName).collect(Collectors.joining(","));
+        String mappers = Stream.concat(EngineRestConflicts.MAPPERS.stream(), Stream.of(CockpitProcessCounts.class))
+                .map(Class::getName).collect(Collectors.joining(","));
         return servletContext -> {
             Object providers = servletContext.getAttribute(ServerProperties.PROVIDER_CLASSNAMES);
             if (providers != null) {

@@ -1,5 +1,7 @@
 package io.flowdesk.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,6 +96,37 @@ class WebSecurityTest {
     }
 
     @Test
+    void cockpit_s_list_of_processes_counts_only_the_tickets_its_user_may_read() throws Exception {
+        for (String category : List.of("technical", "billing", "general")) {
+            assertThat(post("/api/tickets", "alice:demo", """
+                    {"type":"inquiry","subject":"Cockpit count","category":"%s","customer":{"name":"客户"}}"""
+                    .formatted(category)).statusCode()).isEqualTo(201);
+        }
+        get("/camunda/app/cockpit/default/", null);
+        assertThat(post("/camunda/api/admin/auth/user/default/login/cockpit", csrfCookie(),
+                "application/x-www-form-urlencoded", "username=ted&password=demo").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> list = get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics"
+                + "?firstResult=0&maxResults=50&sortBy=name&sortOrder=asc", null);
+
+        assertThat(list.statusCode()).isEqualTo(200);
+        JsonNode inquiry = StreamSupport.stream(new ObjectMapper().readTree(list.body()).spliterator(), false)
+                .filter(row -> row.get("key").asText().equals("inquiry")).findFirst().orElseThrow();
+        long tedReads = instancesOfInquiry("ted:demo");
+        assertThat(tedReads).as("tech holds one of the three").isPositive()
+                .isLessThan(instancesOfInquiry("admin:admin"));
+        assertThat(inquiry.get("instances").asLong()).isEqualTo(tedReads);
+        assertThat(inquiry.get("incidents").asLong()).isZero();
+    }
+
+    private long instancesOfInquiry(String credentials) throws IOException {
+        HttpResponse<String> count = get("/engine-rest/process-instance/count?processDefinitionKey=inquiry",
+                credentials);
+        assertThat(count.statusCode()).isEqualTo(200);
+        return new ObjectMapper().readTree(count.body()).get("count").asLong();
+    }
+
+    @Test
     void a_failed_login_makes_the_next_login_of_that_account_wait() {
         String userId = "bruteForceTest";
         User user = identityService.newUser(userId);
@@ -124,6 +158,14 @@ class WebSecurityTest {
                     .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         return send(request);
+    }
+
+    /** A JSON post to our API with HTTP Basic credentials. */
+    private HttpResponse<String> post(String path, String credentials, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private HttpResponse<String> post(String path, String csrfToken, String contentType, String body) {
