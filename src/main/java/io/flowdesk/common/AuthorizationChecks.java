@@ -147,6 +147,9 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
     /** One per command, as every engine session. */
     private final class Manager extends AuthorizationManager {
 
+        /** True once this command has changed kept grants (their forgetting at its transaction's end is set). */
+        private boolean forgetsKeptGrants;
+
         @Override
         protected Set<String> getAllGroups() {
             if (availableAuthorizedGroupIds == null) {
@@ -154,8 +157,6 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
             }
             return availableAuthorizedGroupIds;
         }
-
-        private boolean forgetsKeptGrants;
 
         TypeGrants typeGrants() {
             return typeGrants;

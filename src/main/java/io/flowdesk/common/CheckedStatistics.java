@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionStatisticsEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.StatisticsManager;
 import org.camunda.bpm.engine.management.IncidentStatistics;
@@ -56,54 +55,20 @@ class CheckedStatistics extends AbstractProcessEnginePlugin {
                     page);
             CommandContext context = Context.getCommandContext();
             if (!isAuthorizationEnabled() || context.getAuthenticatedUserId() == null
-                    || !context.isAuthorizationCheckEnabled()) {
+                    || !context.isAuthorizationCheckEnabled() || getAuthorizationManager().isAuthorized(
+                    Permissions.READ, Resources.PROCESS_INSTANCE, PermissionDecision.ALL)) {
                 return statistics;
             }
+            Recount recount = new Recount(query.isFailedJobsToInclude(), query.isIncidentsToInclude(),
+                    (String) field(query, "includeIncidentsForType"),
+                    Boolean.TRUE.equals(field(query, "includeRootIncidents")));
             for (ProcessDefinitionStatistics definition : statistics) {
-                if (!readsEveryInstanceOf(definition.getKey())) {
-                    recount((ProcessDefinitionStatisticsEntity) definition, query, context);
+                if (!getAuthorizationManager().isAuthorized(
+                        ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, definition.getKey())) {
+                    recount.of((ProcessDefinitionStatisticsEntity) definition, context);
                 }
             }
             return statistics;
-        }
-
-        private boolean readsEveryInstanceOf(String definitionKey) {
-            AuthorizationManager authorizations = getAuthorizationManager();
-            return authorizations.isAuthorized(ProcessDefinitionPermissions.READ_INSTANCE,
-                    Resources.PROCESS_DEFINITION, definitionKey)
-                    || authorizations.isAuthorized(Permissions.READ, Resources.PROCESS_INSTANCE, PermissionDecision.ALL);
-        }
-
-        private static void recount(ProcessDefinitionStatisticsEntity definition,
-                                    ProcessDefinitionStatisticsQueryImpl query, CommandContext context) {
-            String id = definition.getId();
-            definition.setInstances((int) new ProcessInstanceQueryImpl().processDefinitionId(id)
-                    .executeCount(context));
-            if (query.isFailedJobsToInclude()) {
-                definition.setFailedJobs((int) ((JobQueryImpl) new JobQueryImpl().processDefinitionId(id)
-                        .noRetriesLeft()).executeCount(context));
-            }
-            if (query.isIncidentsToInclude()) {
-                definition.setIncidentStatistics(incidents(id, query, context));
-            }
-        }
-
-        /** The incidents of the definition the user may read, by type, as Camunda's statement groups them. */
-        private static List<IncidentStatistics> incidents(String definitionId, ProcessDefinitionStatisticsQueryImpl query,
-                                                          CommandContext context) {
-            IncidentQueryImpl incidents = new IncidentQueryImpl();
-            incidents.processDefinitionId(definitionId);
-            String onlyType = (String) field(query, "includeIncidentsForType");
-            if (onlyType != null) {
-                incidents.incidentType(onlyType);
-            }
-            boolean rootsOnly = Boolean.TRUE.equals(field(query, "includeRootIncidents"));
-            Map<String, Long> byType = incidents.executeList(context, null).stream()
-                    .filter(incident -> !rootsOnly || incident.getId().equals(incident.getRootCauseIncidentId()))
-                    .collect(Collectors.groupingBy(Incident::getIncidentType, TreeMap::new, Collectors.counting()));
-            return byType.entrySet().stream()
-                    .<IncidentStatistics>map(entry -> new Counted(entry.getKey(), entry.getValue().intValue()))
-                    .toList();
         }
 
         /** A condition of the statistics query that Camunda keeps without a getter (its SQL mapping reads it). */
@@ -115,6 +80,38 @@ class CheckedStatistics extends AbstractProcessEnginePlugin {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Camunda's statistics query has no " + name, e);
             }
+        }
+    }
+
+    /** What the statistics query asked for, counted again with the engine's checked queries. */
+    private record Recount(boolean failedJobs, boolean incidents, String onlyIncidentType, boolean rootIncidentsOnly) {
+
+        void of(ProcessDefinitionStatisticsEntity definition, CommandContext context) {
+            String id = definition.getId();
+            definition.setInstances((int) new ProcessInstanceQueryImpl().processDefinitionId(id)
+                    .executeCount(context));
+            if (failedJobs) {
+                definition.setFailedJobs((int) ((JobQueryImpl) new JobQueryImpl().processDefinitionId(id)
+                        .noRetriesLeft()).executeCount(context));
+            }
+            if (incidents) {
+                definition.setIncidentStatistics(incidentsOf(id, context));
+            }
+        }
+
+        /** The incidents of the definition the user may read, by type, as Camunda's statement groups them. */
+        private List<IncidentStatistics> incidentsOf(String definitionId, CommandContext context) {
+            IncidentQueryImpl query = new IncidentQueryImpl();
+            query.processDefinitionId(definitionId);
+            if (onlyIncidentType != null) {
+                query.incidentType(onlyIncidentType);
+            }
+            Map<String, Long> byType = query.executeList(context, null).stream()
+                    .filter(incident -> !rootIncidentsOnly || incident.getId().equals(incident.getRootCauseIncidentId()))
+                    .collect(Collectors.groupingBy(Incident::getIncidentType, TreeMap::new, Collectors.counting()));
+            return byType.entrySet().stream()
+                    .<IncidentStatistics>map(entry -> new Counted(entry.getKey(), entry.getValue().intValue()))
+                    .toList();
         }
     }
 

@@ -31,8 +31,9 @@ class EngineRestConflictsRegistration {
      * documented {@code jersey.config.server.provider.classnames}, when it starts (on its first request): set there,
      * the mappers join the engine API, the one that serves task paths, and the counts filter Cockpit's. The webapps'
      * other APIs (cockpit, admin, tasklist, welcome) get the mappers too, where they can only meet
-     * concurrent-modification conflicts, a 409 there as well; {@code /engine-rest}, built from a configured application, does not read them. A servlet filter rewriting
-     * 500s would have had to read Camunda's error bodies to tell a conflict from a failure.
+     * concurrent-modification conflicts, a 409 there as well; {@code /engine-rest}, built from a configured
+     * application, does not read them. A servlet filter rewriting 500s would have had to read Camunda's error bodies
+     * to tell a conflict from a failure.
      */
     @Bean
     ServletContextInitializer conflictsForWebappEngineApi() {
