@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -45,6 +46,11 @@ class SlaStatusReader implements TicketSlaReader {
                 .multiLoad(keys).stream()
                 .filter(Objects::nonNull)
                 .map(sla -> view(sla, now)).toList();
+    }
+
+    @Override
+    public ZoneId zone() {
+        return calendars.named(BusinessCalendars.BUSINESS).zone();
     }
 
     private SlaView view(TicketSla sla, Instant now) {

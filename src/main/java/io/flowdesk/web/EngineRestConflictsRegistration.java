@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * Puts {@link EngineRestConflicts} in front of both JAX-RS applications that serve Camunda's engine REST resources:
  * {@code /engine-rest} and the webapps' own engine API ({@code /camunda/api/engine}), which is what Tasklist calls;
- * and {@link CockpitProcessCounts} behind Cockpit's API.
+ * {@link CockpitProcessCounts} behind Cockpit's API and {@link TaskFormTicketContext} behind Tasklist's form variables.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestConflictsRegistration {
@@ -29,7 +29,8 @@ class EngineRestConflictsRegistration {
      * that the init parameters of its servlets cannot be set reliably. A Jersey servlet started from an
      * {@code Application} class also takes its properties from the servlet context's attributes, among them the
      * documented {@code jersey.config.server.provider.classnames}, when it starts (on its first request): set there,
-     * the mappers join the engine API, the one that serves task paths, and the counts filter Cockpit's. The webapps'
+     * the mappers join the engine API, the one that serves task paths, the counts filter Cockpit's and the
+     * ticket context the engine API's form variables. The webapps'
      * other APIs (cockpit, admin, tasklist, welcome) get the mappers too, where they can only meet
      * concurrent-modification conflicts, a 409 there as well; {@code /engine-rest}, built from a configured
      * application, does not read them. A servlet filter rewriting 500s would have had to read Camunda's error bodies
@@ -37,7 +38,8 @@ class EngineRestConflictsRegistration {
      */
     @Bean
     ServletContextInitializer conflictsForWebappEngineApi() {
-        String mappers = Stream.concat(EngineRestConflicts.MAPPERS.stream(), Stream.of(CockpitProcessCounts.class))
+        String mappers = Stream.concat(EngineRestConflicts.MAPPERS.stream(), Stream.of(CockpitProcessCounts.class,
+                        TaskFormTicketContext.class))
                 .map(Class::getName).collect(Collectors.joining(","));
         return servletContext -> {
             Object providers = servletContext.getAttribute(ServerProperties.PROVIDER_CLASSNAMES);

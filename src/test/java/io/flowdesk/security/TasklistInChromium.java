@@ -19,13 +19,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Camunda Tasklist in Debian's headless Chromium, used as an agent uses it: log in on its login page, pick a filter,
- * read the tasks it lists. One browser for many users: {@link #logOut()} leaves no cookie or stored state behind.
- * Selenium is given Debian's browser and its matching chromedriver, so it never looks for (or downloads) one.
+ * read the tasks it lists (and Cockpit, Admin and Welcome, opened the same way). One browser for many users:
+ * {@link #logOut()} leaves no cookie or stored state behind. The browser's language is that of a user's system
+ * ({@code en-US} unless told). Selenium is given Debian's browser and its matching chromedriver, so it never looks
+ * for (or downloads) one.
  */
-final class TasklistInChromium implements AutoCloseable {
+public final class TasklistInChromium implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -46,23 +49,31 @@ final class TasklistInChromium implements AutoCloseable {
 
     private final ChromeDriver browser;
     private final WebDriverWait wait;
+    private final String webapps;
     private final String tasklist;
     private final Path profile;
     private final Path screenshots;
 
     TasklistInChromium(int port, Path screenshots) throws IOException {
+        this(port, screenshots, "en-US");
+    }
+
+    /** A browser whose user's language is {@code language} (e.g. {@code zh-CN}): what the pages ask it for. */
+    public TasklistInChromium(int port, Path screenshots, String language) throws IOException {
         if (!installed()) {
             // without them Selenium would look for a browser to download
             throw new IllegalStateException("Needs Debian's Chromium and its driver at " + CHROMIUM + " and "
                     + CHROMEDRIVER + ": apt-get install chromium chromium-driver fonts-noto-cjk");
         }
-        this.tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+        this.webapps = "http://localhost:" + port + "/camunda/app/";
+        this.tasklist = webapps + "tasklist/default/";
         this.screenshots = Files.createDirectories(screenshots);
         this.profile = Files.createTempDirectory("flowdesk-chromium-");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1600,1000", "--lang=en-US");
+                "--user-data-dir=" + profile, "--window-size=1600,1000", "--lang=" + language)
+                .setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         this.browser = new ChromeDriver(driver, options);
@@ -70,13 +81,26 @@ final class TasklistInChromium implements AutoCloseable {
         wait.ignoring(StaleElementReferenceException.class);
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /**
+     * Whether a browser test runs: when the browser is installed, or when {@code FLOWDESK_REQUIRE_BROWSER=true} (CI)
+     * wants a missing one to fail the test rather than skip it. For {@code @EnabledIf}.
+     */
+    public static boolean installedOrRequired() {
+        return installed() || Boolean.parseBoolean(System.getenv("FLOWDESK_REQUIRE_BROWSER"));
     }
 
     /** Fills in and sends Tasklist's login form. */
     void logIn(String user, String password) {
-        browser.get(tasklist + "#/login");
+        logIn("tasklist", user, password);
+    }
+
+    /** Fills in and sends the login form of that webapp ({@code tasklist}, {@code cockpit}, {@code admin}, ...). */
+    public void logIn(String webapp, String user, String password) {
+        browser.get(webapps + webapp + "/default/#/login");
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("form[name=signinForm]")));
         form.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
@@ -149,6 +173,45 @@ final class TasklistInChromium implements AutoCloseable {
                 .getText();
     }
 
+    /** Opens a page of a webapp, e.g. {@code ("cockpit", "#/processes")}. */
+    public void open(String webapp, String page) {
+        browser.get(webapps + webapp + "/default/" + page);
+    }
+
+    /** The visible text of the first element of that selector, once one is shown and has text. */
+    public String textOf(String cssSelector) {
+        return wait.until(driver -> browser.findElements(By.cssSelector(cssSelector)).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getText).filter(text -> !text.isBlank())
+                .findFirst().orElse(null));
+    }
+
+    /** Waits until the page's visible text contains that text; the whole visible text then. */
+    public String waitForText(String text) {
+        return wait.until(driver -> {
+            String shown = browser.findElement(By.tagName("body")).getText();
+            return shown.contains(text) ? shown : null;
+        });
+    }
+
+    /** Clicks the first shown element of that selector whose text contains that text. */
+    public void click(String cssSelector, String text) {
+        WebElement element = wait.until(driver -> browser.findElements(By.cssSelector(cssSelector)).stream()
+                .filter(WebElement::isDisplayed).filter(found -> found.getText().contains(text)).findFirst()
+                .orElse(null));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    /** Whether any element of that selector is shown (present and visible). */
+    public boolean shows(String cssSelector) {
+        return browser.findElements(By.cssSelector(cssSelector)).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    /** Whether the page has any element of that selector, shown or not. */
+    public boolean has(String cssSelector) {
+        return !browser.findElements(By.cssSelector(cssSelector)).isEmpty();
+    }
+
     boolean showsFilters() {
         return !browser.findElements(By.cssSelector(".task-filter")).isEmpty();
     }
@@ -159,7 +222,7 @@ final class TasklistInChromium implements AutoCloseable {
     }
 
     /** Dumps what the page is now, for a person to read when a wait ran out. */
-    void dump(String name) {
+    public void dump(String name) {
         try {
             Files.writeString(screenshots.resolve(name + ".html"), browser.getPageSource(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -168,7 +231,7 @@ final class TasklistInChromium implements AutoCloseable {
         screenshot(name);
     }
 
-    void screenshot(String name) {
+    public void screenshot(String name) {
         try {
             Files.write(screenshots.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
@@ -177,8 +240,8 @@ final class TasklistInChromium implements AutoCloseable {
     }
 
     /** Ends the session: no cookie (the login) and nothing Tasklist stored (the last filter) is left for the next. */
-    void logOut() {
-        if (browser.getCurrentUrl().startsWith(tasklist)) {
+    public void logOut() {
+        if (browser.getCurrentUrl().startsWith(webapps)) {
             browser.manage().deleteAllCookies();
             browser.executeScript("localStorage.clear(); sessionStorage.clear();");
         }

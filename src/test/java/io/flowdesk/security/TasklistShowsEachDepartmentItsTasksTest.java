@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf(value = "browserInstalledOrRequired",
+@EnabledIf(value = "io.flowdesk.security.TasklistInChromium#installedOrRequired",
         disabledReason = "needs Debian's chromium and chromium-driver (FLOWDESK_REQUIRE_BROWSER=true: fail instead)")
 class TasklistShowsEachDepartmentItsTasksTest {
 
@@ -197,9 +197,5 @@ class TasklistShowsEachDepartmentItsTasksTest {
         headers.setContentType(MediaType.APPLICATION_JSON);
         return http.withBasicAuth(userAndPassword[0], userAndPassword[1])
                 .postForEntity(path, new HttpEntity<>(json, headers), JsonNode.class);
-    }
-
-    static boolean browserInstalledOrRequired() {
-        return TasklistInChromium.installed() || Boolean.parseBoolean(System.getenv("FLOWDESK_REQUIRE_BROWSER"));
     }
 }

@@ -168,6 +168,11 @@ public final class SupportDesk {
             send(HttpRequest.newBuilder(URI.create(root + "/camunda/api/admin/auth/user/default")).GET());
         }
 
+        /** GET from the webapps' engine API, {@code /camunda/api/engine/engine/default} + path. */
+        public Answer get(String path) {
+            return send(HttpRequest.newBuilder(URI.create(root + "/camunda/api/engine/engine/default" + path)).GET());
+        }
+
         /** POST to the webapps' engine API, {@code /camunda/api/engine/engine/default} + path. */
         public Answer post(String path, String json) {
             return send(withCsrfToken("/camunda/api/engine/engine/default" + path)
