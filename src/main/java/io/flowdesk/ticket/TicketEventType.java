@@ -20,5 +20,7 @@ public enum TicketEventType {
     SLA_MET,
     SLA_PAUSED,
     SLA_RESUMED,
-    SLA_RESTARTED
+    SLA_RESTARTED,
+    /** Its process moved to another version of its type (a migration). */
+    VERSION_CHANGED
 }
