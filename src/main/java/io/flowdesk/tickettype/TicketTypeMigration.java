@@ -8,7 +8,9 @@ import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationExcept
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -18,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -77,8 +81,12 @@ public class TicketTypeMigration {
                         source.getVersion(), reasons)));
                 continue;
             }
+            Set<String> mapped = plan.getInstructions().stream().flatMap(instruction ->
+                    instruction.getSourceActivityIds().stream()).collect(Collectors.toSet());
             for (ProcessInstance ticket : tickets) {
-                List<String> reasons = move(plan, ticket, source, target, dryRun, actor);
+                List<String> unmapped = unmapped(ticket, mapped);
+                List<String> reasons = !unmapped.isEmpty() ? unmapped
+                        : move(plan, ticket, source, target, dryRun, actor);
                 if (reasons.isEmpty()) {
                     movedByVersion.merge(source.getVersion(), 1, Integer::sum);
                 } else {
@@ -110,6 +118,32 @@ public class TicketTypeMigration {
                                 .map(report -> named(report.getSourceScopeId(), report.getFailures()))));
             }
         });
+    }
+
+    /**
+     * The steps the ticket is in that the new version has no step of the same id for: it cannot move, and trying
+     * would only have Camunda log its refusal as an error. Other refusals come from the move itself.
+     */
+    private List<String> unmapped(ProcessInstance ticket, Set<String> mapped) {
+        ActivityInstance tree = withoutChecks.call(() -> runtime.getActivityInstance(ticket.getId()));
+        List<String> unmapped = new ArrayList<>();
+        collectUnmapped(tree, mapped, unmapped);
+        return unmapped.stream().distinct()
+                .map(step -> step + ": the new version has no step with this id to move the ticket to").toList();
+    }
+
+    private static void collectUnmapped(ActivityInstance scope, Set<String> mapped, List<String> unmapped) {
+        for (ActivityInstance child : scope.getChildActivityInstances()) {
+            if (!mapped.contains(child.getActivityId())) {
+                unmapped.add(child.getActivityId());
+            }
+            collectUnmapped(child, mapped, unmapped);
+        }
+        for (TransitionInstance transition : scope.getChildTransitionInstances()) {
+            if (!mapped.contains(transition.getActivityId())) {
+                unmapped.add(transition.getActivityId());
+            }
+        }
     }
 
     private List<ProcessDefinition> olderVersions(ProcessDefinition target) {
