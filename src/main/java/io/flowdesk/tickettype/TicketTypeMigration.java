@@ -5,6 +5,7 @@ import io.flowdesk.engine.WithoutAuthorizationChecks;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
+import org.camunda.bpm.engine.migration.MigrationInstruction;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -81,8 +82,8 @@ public class TicketTypeMigration {
                         source.getVersion(), reasons)));
                 continue;
             }
-            Set<String> mapped = plan.getInstructions().stream().flatMap(instruction ->
-                    instruction.getSourceActivityIds().stream()).collect(Collectors.toSet());
+            Set<String> mapped = plan.getInstructions().stream().map(MigrationInstruction::getSourceActivityId)
+                    .collect(Collectors.toSet());
             for (ProcessInstance ticket : tickets) {
                 List<String> unmapped = unmapped(ticket, mapped);
                 List<String> reasons = !unmapped.isEmpty() ? unmapped
