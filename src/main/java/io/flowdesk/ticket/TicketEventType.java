@@ -13,6 +13,8 @@ public enum TicketEventType {
     CUSTOMER_MESSAGE,
     ROUTED,
     TRANSFERRED,
+    /** The flow offered the ticket's next step to another department, which holds it from then on. */
+    HANDED_OFF,
     SLA_STARTED,
     SLA_WARNING,
     SLA_BREACHED,

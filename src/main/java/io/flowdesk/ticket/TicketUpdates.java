@@ -169,6 +169,26 @@ public class TicketUpdates {
         }
     }
 
+    /**
+     * The flow handed the ticket's work to another department (a user task offered to it): that department holds
+     * the ticket from now on, and the task's assignee, if it has one yet, owns it. The departments that held it
+     * still see it.
+     */
+    public void handOff(String number, String department, String step, String assignee, String actor) {
+        Ticket ticket = get(number);
+        if (department.equals(ticket.getGroup())) {
+            return;
+        }
+        Instant now = now();
+        String previous = ticket.getGroup();
+        departments.hold(ticket, previous); // a type without a routing step never recorded where it was opened
+        ticket.moveToGroup(department, now);
+        departments.hold(ticket, department);
+        ticket.assignTo(assignee, now);
+        save(event(ticket, TicketEventType.HANDED_OFF, actor, now).withChange(previous, department).withSummary(step));
+        log.debug("{} handed off {} -> {} at {}", number, previous, department, step);
+    }
+
     /** What the customer said, as an agent recorded it (phone, chat, e-mail answer). */
     public void addCustomerMessage(String number, String body, String actor) {
         Ticket ticket = get(number);

@@ -1,5 +1,6 @@
 package io.flowdesk.ticket.lifecycle;
 
+import io.flowdesk.security.Roles;
 import io.flowdesk.ticket.Priority;
 import io.flowdesk.ticket.Ticket;
 import io.flowdesk.ticket.TicketUpdates;
@@ -36,11 +37,14 @@ class RecordTaskInTimeline extends TicketTaskListener {
         }
     }
 
-    /** A task of the ticket's own group is its work; other groups' tasks (escalations) leave the owner alone. */
+    /**
+     * A task of a department is the ticket's work (the ticket follows its department, see
+     * {@link HandTicketToTaskDepartment}); tasks of role groups (escalations to supervisors or managers) leave the
+     * owner alone.
+     */
     private static boolean isTicketWork(DelegateTask task) {
-        Object group = task.getExecution().getVariable(TicketVariables.GROUP); // a process variable, not the task's
         return task.getCandidates().stream().map(link -> link.getGroupId()).filter(Objects::nonNull)
-                .allMatch(candidate -> candidate.equals(group));
+                .allMatch(Roles::isDepartment);
     }
 
     private void recordCompletion(String number, DelegateTask task) {

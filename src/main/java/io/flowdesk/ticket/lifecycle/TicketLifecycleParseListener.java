@@ -26,7 +26,7 @@ class TicketLifecycleParseListener extends AbstractBpmnParseListener {
     private final TicketFromVariables ticketFromVariables;
     private final RecordTaskInTimeline recordTaskInTimeline;
     private final MirrorTicketPriority mirrorTicketPriority;
-    private final ShareTicketWithTaskDepartments shareWithTaskDepartments;
+    private final HandTicketToTaskDepartment handToTaskDepartment;
     private final NewTasks newTasks;
 
     TicketLifecycleParseListener(TicketUpdates updates, TicketFromVariables ticketFromVariables, NewTasks newTasks) {
@@ -34,7 +34,7 @@ class TicketLifecycleParseListener extends AbstractBpmnParseListener {
         this.ticketFromVariables = ticketFromVariables;
         this.recordTaskInTimeline = new RecordTaskInTimeline(updates);
         this.mirrorTicketPriority = new MirrorTicketPriority(updates);
-        this.shareWithTaskDepartments = new ShareTicketWithTaskDepartments(updates);
+        this.handToTaskDepartment = new HandTicketToTaskDepartment(updates);
         this.newTasks = newTasks;
     }
 
@@ -54,7 +54,7 @@ class TicketLifecycleParseListener extends AbstractBpmnParseListener {
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         task.addTaskListener(TaskListener.EVENTNAME_CREATE, mirrorTicketPriority);
-        task.addTaskListener(TaskListener.EVENTNAME_CREATE, shareWithTaskDepartments);
+        task.addTaskListener(TaskListener.EVENTNAME_CREATE, handToTaskDepartment);
         task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, recordTaskInTimeline);
         task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, recordTaskInTimeline);
         task.addTaskListener(TaskListener.EVENTNAME_CREATE, newTasks);
