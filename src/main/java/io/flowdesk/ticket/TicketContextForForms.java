@@ -5,6 +5,7 @@ import io.flowdesk.ticket.TicketViews.CustomerView;
 import io.flowdesk.ticket.TicketViews.SlaView;
 import io.flowdesk.ticket.TicketViews.TicketDetails;
 import io.flowdesk.ticket.TicketViews.TimelineEntry;
+import io.flowdesk.tickettype.TicketTypeCatalog;
 import io.flowdesk.web.TaskFormContext;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * What a task form shows of its ticket besides the fields it asks for: who the customer is, when the SLA targets are
- * due, and the conversation so far. Three texts (Markdown) for a form's text views, {@code {{ticketCustomer}}},
- * {@code {{ticketSla}}} and {@code {{ticketConversation}}}: read when the form is opened, from the ticket as the
+ * due, and the conversation so far. Texts (Markdown) for a form's text views, {@code {{ticketCustomer}}},
+ * {@code {{ticketFields}}} (its custom fields), {@code {{ticketSla}}} and {@code {{ticketConversation}}}: read when the form is opened, from the ticket as the
  * agent may see it, never stored in the process. Times are those of the business calendar's zone, with their offset.
  * <p>
  * What a customer typed is escaped, so that it shows as typed and never as a link, an image or a heading.
@@ -34,6 +35,7 @@ class TicketContextForForms implements TaskFormContext {
     static final String CUSTOMER = "ticketCustomer";
     static final String SLA = "ticketSla";
     static final String CONVERSATION = "ticketConversation";
+    static final String FIELDS = "ticketFields";
 
     /** The newest entries shown; older ones are in the ticket's timeline. */
     static final int CONVERSATION_ENTRIES = 20;
@@ -56,21 +58,24 @@ class TicketContextForForms implements TaskFormContext {
             "breached", "已超时 breached");
 
     private final TicketQueries queries;
+    private final TicketTypeCatalog ticketTypes;
     private final CurrentUser currentUser;
     private final ZoneId zone;
 
-    TicketContextForForms(TicketQueries queries, CurrentUser currentUser, TicketSlaReader sla) {
+    TicketContextForForms(TicketQueries queries, TicketTypeCatalog ticketTypes, CurrentUser currentUser,
+                          TicketSlaReader sla) {
         this.queries = queries;
+        this.ticketTypes = ticketTypes;
         this.currentUser = currentUser;
         this.zone = sla.zone();
     }
 
     @Override
     public List<String> names() {
-        return List.of(CUSTOMER, SLA, CONVERSATION);
+        return List.of(CUSTOMER, FIELDS, SLA, CONVERSATION);
     }
 
-    /** The three texts of the ticket, or none when the current user may not see it (or it does not exist). */
+    /** The texts of the ticket, or none when the current user may not see it (or it does not exist). */
     @Override
     public Map<String, String> of(String ticketNumber) {
         TicketDetails ticket;
@@ -81,6 +86,7 @@ class TicketContextForForms implements TaskFormContext {
         }
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put(CUSTOMER, customer(ticket));
+        texts.put(FIELDS, fields(ticket));
         texts.put(SLA, sla(ticket.sla()));
         texts.put(CONVERSATION, conversation(ticket));
         return texts;
@@ -93,6 +99,18 @@ class TicketContextForForms implements TaskFormContext {
                 .collect(Collectors.joining(" · "));
         return "**" + escape(customer.name()) + "**" + (who.isEmpty() ? "" : " · " + who)
                 + (ticket.channel() == null ? "" : " · 渠道 Channel: " + ticket.channel().name().toLowerCase());
+    }
+
+    /** The ticket's custom fields, by the labels its type gives them (in the type's order, then the others). */
+    private String fields(TicketDetails ticket) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        ticketTypes.find(ticket.type()).ifPresent(type -> type.fields()
+                .forEach(field -> labels.put(field.name(), field.label())));
+        Map<String, String> values = ticket.fields() == null ? Map.of() : ticket.fields();
+        return Stream.concat(labels.keySet().stream(), values.keySet().stream()).distinct()
+                .filter(values::containsKey)
+                .map(name -> "- **" + escape(labels.getOrDefault(name, name)) + "**: " + escape(values.get(name)))
+                .collect(Collectors.joining("\n"));
     }
 
     private String sla(List<SlaView> clocks) {

@@ -12,6 +12,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Map;
+
 /**
  * Opens tickets from our REST API: the ticket row, its first timeline entry and its process start in one
  * transaction, so a ticket is stored with its process or not at all.
@@ -52,6 +54,7 @@ public class TicketService {
         }
         TicketType type = ticketTypes.find(request.type())
                 .orElseThrow(() -> new UnknownTicketTypeException(request.type(), ticketTypes.keys()));
+        type.check(request.fields() == null ? Map.of() : request.fields());
         Ticket ticket = updates.open(request.toNewTicket(Channel.api, null), type.defaultGroup(), viewer.userId());
         newTasks.watch(); // the answer shows the tasks the process start opens
         withoutChecks.run(() -> runtimeService.startProcessInstanceById(type.processDefinitionId(),

@@ -10,9 +10,13 @@ import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +26,8 @@ import java.util.stream.Collectors;
 /** The ticket types in force: the latest, active version of every process an analyst marked as a ticket type. */
 @Service
 public class TicketTypeCatalog {
+
+    private static final Logger log = LoggerFactory.getLogger(TicketTypeCatalog.class);
 
     private final RepositoryService repositoryService;
     private final LatestDefinitions latest;
@@ -73,7 +79,25 @@ public class TicketTypeCatalog {
                 description.isEmpty() ? null : description,
                 definition.getVersion(),
                 properties.getOrDefault(BpmnProperties.DEFAULT_GROUP, BpmnProperties.FALLBACK_GROUP),
-                definition.getId()));
+                fields(definition, properties), definition.getId()));
+    }
+
+    /**
+     * The custom fields the process declares, in the order it declares them. A declaration that does not parse is
+     * left out here with a warning (deployment refuses such a model; one deployed before that check keeps working).
+     */
+    private static List<TicketField> fields(ProcessDefinition definition, Map<String, String> properties) {
+        List<TicketField> fields = new ArrayList<>();
+        properties.forEach((name, declaration) -> {
+            if (name.startsWith(TicketField.PROPERTY_PREFIX)) {
+                try {
+                    fields.add(TicketField.declared(name.substring(TicketField.PROPERTY_PREFIX.length()), declaration));
+                } catch (IllegalArgumentException e) {
+                    log.warn("{}: ignoring {}: {}", definition.getId(), name, e.getMessage());
+                }
+            }
+        });
+        return fields;
     }
 
     private static Map<String, String> properties(Process process) {
@@ -85,6 +109,6 @@ public class TicketTypeCatalog {
                 .flatMap(properties -> properties.getCamundaProperties().stream())
                 .filter(property -> property.getCamundaName() != null && property.getCamundaValue() != null)
                 .collect(Collectors.toMap(CamundaProperty::getCamundaName, CamundaProperty::getCamundaValue,
-                        (first, second) -> first));
+                        (first, second) -> first, LinkedHashMap::new));
     }
 }

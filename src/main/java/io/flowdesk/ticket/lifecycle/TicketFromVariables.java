@@ -4,8 +4,11 @@ import io.flowdesk.ticket.Channel;
 import io.flowdesk.ticket.CreateTicketRequest;
 import io.flowdesk.ticket.CreateTicketRequest.CustomerDetails;
 import io.flowdesk.ticket.Priority;
+import io.flowdesk.tickettype.InvalidTicketFieldsException;
+import io.flowdesk.tickettype.TicketTypeCatalog;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -28,9 +31,12 @@ class TicketFromVariables {
     static final String FIELD_PREFIX = "field.";
 
     private final Validator validator;
+    /** Lazily: the catalog reads the engine, which this (an engine plugin's part) is built before. */
+    private final ObjectProvider<TicketTypeCatalog> ticketTypes;
 
-    TicketFromVariables(Validator validator) {
+    TicketFromVariables(Validator validator, ObjectProvider<TicketTypeCatalog> ticketTypes) {
         this.validator = validator;
+        this.ticketTypes = ticketTypes;
     }
 
     CreateTicketRequest read(String type, Map<String, Object> variables) {
@@ -50,6 +56,13 @@ class TicketFromVariables {
             List<String> problems = violations.stream()
                     .map(v -> variableName(v.getPropertyPath().toString()) + " " + v.getMessage())
                     .sorted().toList();
+            throw new InvalidTicketVariablesException(problems.get(0).split(" ")[0], String.join("; ", problems));
+        }
+        try {
+            ticketTypes.getObject().find(type).ifPresent(declared -> declared.check(request.fields()));
+        } catch (InvalidTicketFieldsException e) {
+            List<String> problems = e.problems().entrySet().stream()
+                    .map(field -> FIELD_PREFIX + field.getKey() + " " + field.getValue()).toList();
             throw new InvalidTicketVariablesException(problems.get(0).split(" ")[0], String.join("; ", problems));
         }
         return request;
