@@ -105,7 +105,8 @@ public class TicketQueries {
     }
 
     /**
-     * The open tasks of the ticket's process with their candidate groups, in one query on the engine's tables.
+     * The open tasks of the ticket's process with their candidate groups, in one query on the engine's tables; tasks
+     * of the processes it calls (a shared step such as the customer's confirmation) are the ticket's too.
      * The engine's task query would cost two (tasks, then their groups), and its dynamic SQL is dearer to build
      * than the answer is to fetch; this runs on every ticket read.
      */
@@ -117,7 +118,9 @@ public class TicketQueries {
         jdbc.query("select T.ID_, T.TASK_DEF_KEY_, T.NAME_, T.ASSIGNEE_, T.CREATE_TIME_, L.GROUP_ID_"
                         + " from ACT_RU_TASK T left join ACT_RU_IDENTITYLINK L on L.TASK_ID_ = T.ID_"
                         + " and L.TYPE_ = 'candidate' and L.GROUP_ID_ is not null"
-                        + " where T.PROC_INST_ID_ = :processInstance order by T.CREATE_TIME_, T.ID_, L.GROUP_ID_",
+                        + " where T.PROC_INST_ID_ in (select E.ID_ from ACT_RU_EXECUTION E"
+                        + " where E.ROOT_PROC_INST_ID_ = :processInstance and E.ID_ = E.PROC_INST_ID_)"
+                        + " order by T.CREATE_TIME_, T.ID_, L.GROUP_ID_",
                 Map.of("processInstance", ticket.getProcessInstanceId()),
                 row -> {
                     TaskView task = tasks.get(row.getString(1));

@@ -71,11 +71,12 @@ public class TicketTasks {
         }
     }
 
-    /** The task if it is open in the ticket's process; else a 409 if it was the ticket's and has ended, else 404. */
+    /** The task if it is open in the ticket's process (or one it calls); else a 409 if it was the ticket's and has ended, else 404. */
     private Task openTask(Ticket ticket, String taskId) {
         String processInstanceId = ticket.getProcessInstanceId();
+        // the ticket's number is the business key of its process and of the shared steps it calls
         Task task = processInstanceId == null ? null : taskService.createTaskQuery().taskId(taskId)
-                .processInstanceId(processInstanceId).singleResult();
+                .processInstanceBusinessKey(ticket.getNumber()).singleResult();
         if (task != null) {
             return task;
         }

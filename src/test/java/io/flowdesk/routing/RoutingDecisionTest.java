@@ -14,6 +14,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -173,10 +174,24 @@ class RoutingDecisionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"inquiry", "complaint", "return"})
+    @ValueSource(strings = {"inquiry", "warranty", "return"})
     void ticket_type_priority_and_channel_do_not_change_the_route_by_themselves(String ticketType) {
         assertThat(route(ticket().ticketType(ticketType).priority("urgent").channel("phone").text("你好")))
                 .isEqualTo(new Route("rule_default", "support", null));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"return-refund, rule_type_returnRefund", "refund-request, rule_type_refundRequest",
+            "technical-fault, rule_type_technicalFault"})
+    void the_shipped_types_whose_flows_hand_off_start_with_support_whatever_their_words(String type, String rule) {
+        assertThat(route(ticket().ticketType(type).text("申请退款，发票开错了，打印机报错").customerTier("vip")))
+                .isEqualTo(new Route(rule, "support", null));
+    }
+
+    @Test
+    void a_complaint_ticket_goes_to_a_senior_support_agent_whatever_its_words() {
+        assertThat(route(ticket().ticketType("complaint").text("退款太慢，我要投诉")))
+                .isEqualTo(new Route("rule_type_complaint", "support", "senior"));
     }
 
     // ---- first hit wins where rows overlap ---------------------------------------------------------------------
@@ -285,7 +300,8 @@ class RoutingDecisionTest {
         routing.assertIsDocumentedFirstHitTable("工单路由 Ticket routing",
                 List.of("ticketType", "category", "priority", "customerTier", "channel", "region", "text"),
                 List.of("group", "requiredSkill"),
-                List.of("rule_invoice", "rule_billing", "rule_complaint", "rule_technical_category",
+                List.of("rule_type_returnRefund", "rule_type_refundRequest", "rule_type_technicalFault",
+                        "rule_type_complaint", "rule_invoice", "rule_billing", "rule_complaint", "rule_technical_category",
                         "rule_technical_keywords", "rule_overseas", "rule_vip", "rule_default"));
         assertThat(routing.table().getInputs()).extracting(input -> input.getInputExpression().getTypeRef())
                 .containsOnly("string");
