@@ -219,7 +219,7 @@ class TicketApiTest {
     @Test
     void an_unknown_ticket_type_names_the_valid_ones() {
         ResponseEntity<JsonNode> response = post("alice", "/api/tickets",
-                PRINTER_INQUIRY.replace("\"type\":\"inquiry\"", "\"type\":\"complaint\""));
+                PRINTER_INQUIRY.replace("\"type\":\"inquiry\"", "\"type\":\"warranty\""));
         assertProblem(response, HttpStatus.BAD_REQUEST, "type");
         assertThat(response.getBody().get("validTypes").toString()).contains("inquiry");
     }
