@@ -7,26 +7,19 @@ import io.flowdesk.ticket.TicketViews.SlaView;
 import io.flowdesk.ticket.TicketViews.TicketDetails;
 import io.flowdesk.ticket.TicketViews.TimelineEntry;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -39,11 +32,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.flowdesk.ticket.DemoAgents.assertOfferedTo;
+import static io.flowdesk.ticket.EngineClock.MONDAY_OPENING;
+import static io.flowdesk.ticket.EngineClock.setClock;
+import static io.flowdesk.ticket.TicketTimeline.clock;
+import static io.flowdesk.ticket.TicketTimeline.steps;
+import static io.flowdesk.ticket.TicketTimeline.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 /**
@@ -56,10 +54,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(EngineClock.class)
 class ComplaintProcessTest {
-
-    /** Monday 2026-03-02 09:00 in Asia/Shanghai. */
-    static final Instant MONDAY_OPENING = Instant.parse("2026-03-02T01:00:00Z");
 
     /** The demo agents' groups (application.yml), to act as each of them. */
     static final Map<String, List<String>> GROUPS = Map.of(
@@ -76,72 +72,70 @@ class ComplaintProcessTest {
      */
     static final List<String> SENIOR_AGENTS_OR_QUEUE = Arrays.asList("alice", "sam", null);
 
-    @Autowired ProcessEngine processEngine;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
-    @Autowired TicketService tickets;
+    @Autowired TicketService ticketService;
     @Autowired TicketQueries queries;
     @Autowired TestRestTemplate http;
 
+    private TicketLookup tickets;
+    private DemoAgents agents;
+    private TicketsOverHttp api;
+
     @BeforeEach
     void setUp() {
-        init(processEngine);
-        setClock(MONDAY_OPENING);
-    }
-
-    @AfterEach
-    void tearDown() {
-        identityService.clearAuthentication();
-        ClockUtil.reset();
+        tickets = new TicketLookup("complaint", runtimeService, queries);
+        agents = new DemoAgents(taskService, identityService, AGENT_OF, GROUPS);
+        api = new TicketsOverHttp(http, AGENT_OF);
     }
 
     @Test
     void complaint_within_the_supervisors_limit_is_approved_by_them_told_confirmed_and_closed() {
         String number = openComplaint("快递员态度恶劣", "standard");
-        ProcessInstance instance = processOf(number);
+        ProcessInstance instance = tickets.processOf(number);
 
         assertThat(instance).isWaitingAt("acceptComplaint");
-        TicketDetails opened = details(number);
+        TicketDetails opened = tickets.details(number);
         assertThat(opened.group()).isEqualTo("support");
         assertThat(opened.assignee()).as("routing asks for a senior agent").isIn(SENIOR_AGENTS_OR_QUEUE);
         assertThat(opened.status()).isEqualTo("new");
         assertThat(opened.fields()).containsEntry("complaintCategory", "delivery").containsEntry("orderNumber", "SO-3001");
         assertThat(runtimeService.getVariable(instance.getId(), "requiredSkill")).isEqualTo("senior");
 
-        work(number, "acceptComplaint", Map.of("publicReply", "您的投诉已受理，我们将在 24 小时内答复"));
+        agents.work(number, "acceptComplaint", Map.of("publicReply", "您的投诉已受理，我们将在 24 小时内答复"));
         assertThat(instance).isWaitingAt("handleComplaint");
-        assertThat(details(number).status()).isEqualTo("in_progress");
-        assertThat(clock(details(number), "firstResponse").state()).isEqualTo("met");
+        assertThat(tickets.details(number).status()).isEqualTo("in_progress");
+        assertThat(clock(tickets.details(number), "firstResponse").state()).isEqualTo("met");
 
-        work(number, "handleComplaint", Map.of("proposedResolution", "致歉并赠送优惠券", "compensationAmount", 200,
+        agents.work(number, "handleComplaint", Map.of("proposedResolution", "致歉并赠送优惠券", "compensationAmount", 200,
                 "internalNote", "已核实快递员录音"));
 
         assertThat(instance).isWaitingAt("approveResolution");
         assertThat(runtimeService.getVariable(instance.getId(), "approver")).isEqualTo("supervisors");
         assertThat(runtimeService.getVariable(instance.getId(), "customerTier"))
                 .as("the tier is read for the decision only").isNull();
-        assertOfferedTo(task("approveResolution", number), "support-supervisors", "sam");
-        TicketDetails inApproval = details(number);
+        assertOfferedTo(agents.task("approveResolution", number), "support-supervisors", "sam");
+        TicketDetails inApproval = tickets.details(number);
         assertThat(inApproval.group()).as("an approval by the supervisors does not move the ticket").isEqualTo("support");
         assertThat(inApproval.assignee()).isIn(SENIOR_AGENTS_OR_QUEUE);
         assertThat(types(inApproval)).doesNotContain("HANDED_OFF");
 
-        work(number, "approveResolution", Map.of("approvalDecision", "approved", "internalNote", "同意"));
+        agents.work(number, "approveResolution", Map.of("approvalDecision", "approved", "internalNote", "同意"));
 
         assertThat(instance).isWaitingAt("informCustomerOfResolution");
-        work(number, "informCustomerOfResolution", Map.of("publicReply", "非常抱歉，已向您发放 200 元优惠券"));
+        agents.work(number, "informCustomerOfResolution", Map.of("publicReply", "非常抱歉，已向您发放 200 元优惠券"));
 
         assertThat(instance).isWaitingAt("confirmResolutionWithCustomer").hasPassed("complaintResolved");
         assertThat(calledProcessInstance(instance)).isWaitingAt("confirmResolution");
-        TicketDetails resolved = details(number);
+        TicketDetails resolved = tickets.details(number);
         assertThat(resolved.status()).isEqualTo("resolved");
         assertThat(clock(resolved, "resolution").state()).isEqualTo("met");
 
-        work(number, "confirmResolution", Map.of("customerConfirmation", "confirmed"));
+        agents.work(number, "confirmResolution", Map.of("customerConfirmation", "confirmed"));
 
         assertThat(instance).isEnded().hasPassed("complaintClosed").hasNotPassed("approveCompensation");
-        TicketDetails closed = details(number);
+        TicketDetails closed = tickets.details(number);
         assertThat(closed.status()).isEqualTo("closed");
         assertThat(closed.group()).isEqualTo("support");
         assertThat(closed.firstResponseAt()).isEqualTo(MONDAY_OPENING);
@@ -157,23 +151,23 @@ class ComplaintProcessTest {
     @Test
     void compensation_above_the_supervisors_limit_is_approved_by_a_manager_and_the_ticket_stays_with_support() {
         String number = openComplaint("商品与描述严重不符", "standard");
-        ProcessInstance instance = processOf(number);
-        work(number, "acceptComplaint", Map.of());
-        work(number, "handleComplaint", Map.of("proposedResolution", "全额退款并补偿", "compensationAmount", 800));
+        ProcessInstance instance = tickets.processOf(number);
+        agents.work(number, "acceptComplaint", Map.of());
+        agents.work(number, "handleComplaint", Map.of("proposedResolution", "全额退款并补偿", "compensationAmount", 800));
 
         assertThat(instance).isWaitingAt("approveCompensation");
         assertThat(runtimeService.getVariable(instance.getId(), "approver")).isEqualTo("managers");
-        assertOfferedTo(task("approveCompensation", number), "managers", "mia");
-        TicketDetails inApproval = details(number);
+        assertOfferedTo(agents.task("approveCompensation", number), "managers", "mia");
+        TicketDetails inApproval = tickets.details(number);
         assertThat(inApproval.group()).as("the ticket shows the department doing the work").isEqualTo("support");
         assertThat(inApproval.currentTasks()).singleElement().satisfies(task -> {
             assertThat(task.name()).isEqualTo("审批补偿");
             assertThat(task.candidateGroups()).containsExactly("managers");
         });
 
-        work(number, "approveCompensation", Map.of("approvalDecision", "approved"));
+        agents.work(number, "approveCompensation", Map.of("approvalDecision", "approved"));
         assertThat(instance).isWaitingAt("informCustomerOfResolution").hasNotPassed("approveResolution");
-        assertThat(steps(details(number))).containsExactly("受理投诉", "处理投诉", "审批补偿");
+        assertThat(steps(tickets.details(number))).containsExactly("受理投诉", "处理投诉", "审批补偿");
     }
 
     @ParameterizedTest
@@ -182,58 +176,58 @@ class ComplaintProcessTest {
     void the_customers_tier_from_the_ticket_and_the_amount_decide_who_approves(String tier, double amount,
                                                                                 String approvalStep) {
         String number = openComplaint("投诉处理太慢", tier);
-        ProcessInstance instance = processOf(number);
-        work(number, "acceptComplaint", Map.of());
-        work(number, "handleComplaint", Map.of("proposedResolution", "补偿", "compensationAmount", amount));
+        ProcessInstance instance = tickets.processOf(number);
+        agents.work(number, "acceptComplaint", Map.of());
+        agents.work(number, "handleComplaint", Map.of("proposedResolution", "补偿", "compensationAmount", amount));
         assertThat(instance).isWaitingAt(approvalStep);
     }
 
     @Test
     void complaint_without_a_compensation_amount_goes_to_the_supervisors() {
         String number = openComplaint("客服挂断电话", "standard");
-        ProcessInstance instance = processOf(number);
-        work(number, "acceptComplaint", Map.of());
+        ProcessInstance instance = tickets.processOf(number);
+        agents.work(number, "acceptComplaint", Map.of());
         Map<String, Object> noAmount = new HashMap<>();
         noAmount.put("proposedResolution", "书面致歉");
         noAmount.put("compensationAmount", null); // an empty number field
-        work(number, "handleComplaint", noAmount);
+        agents.work(number, "handleComplaint", noAmount);
         assertThat(instance).isWaitingAt("approveResolution");
     }
 
     @Test
     void a_rejected_resolution_goes_back_to_the_senior_agent_with_the_reason_and_is_proposed_again() {
         String number = openComplaint("账单重复扣费", "standard");
-        ProcessInstance instance = processOf(number);
-        work(number, "acceptComplaint", Map.of());
-        work(number, "handleComplaint", Map.of("proposedResolution", "退还重复扣费", "compensationAmount", 0));
+        ProcessInstance instance = tickets.processOf(number);
+        agents.work(number, "acceptComplaint", Map.of());
+        agents.work(number, "handleComplaint", Map.of("proposedResolution", "退还重复扣费", "compensationAmount", 0));
         assertThat(instance).isWaitingAt("approveResolution");
 
-        work(number, "approveResolution", Map.of("approvalDecision", "rejected",
+        agents.work(number, "approveResolution", Map.of("approvalDecision", "rejected",
                 "rejectionReason", "还应补偿客户的手续费", "internalNote", "方案不完整"));
 
         assertThat(instance).isWaitingAt("handleComplaint").hasNotPassed("informCustomerOfResolution");
         assertThat(runtimeService.getVariable(instance.getId(), "rejectionReason")).isEqualTo("还应补偿客户的手续费");
         assertThat(runtimeService.getVariable(instance.getId(), "proposedResolution"))
                 .as("the form shows the last proposal to rework").isEqualTo("退还重复扣费");
-        TicketDetails rejected = details(number);
+        TicketDetails rejected = tickets.details(number);
         assertThat(rejected.status()).isEqualTo("in_progress");
         assertThat(rejected.group()).isEqualTo("support");
         assertThat(rejected.assignee()).isIn(SENIOR_AGENTS_OR_QUEUE);
-        assertThat(task("handleComplaint", number).getAssignee()).isIn(SENIOR_AGENTS_OR_QUEUE);
+        assertThat(agents.task("handleComplaint", number).getAssignee()).isIn(SENIOR_AGENTS_OR_QUEUE);
         assertThat(clock(rejected, "resolution").state()).as("the rework is part of the resolution").isEqualTo("running");
 
-        work(number, "handleComplaint", Map.of("proposedResolution", "退还重复扣费并补偿手续费", "compensationAmount", 30));
+        agents.work(number, "handleComplaint", Map.of("proposedResolution", "退还重复扣费并补偿手续费", "compensationAmount", 30));
         assertThat(instance).isWaitingAt("approveResolution");
         assertThat(runtimeService.getVariable(instance.getId(), "rejectionReason"))
                 .as("the approval form asks afresh").isNull();
         assertThat(runtimeService.getVariable(instance.getId(), "approvalDecision")).isNull();
 
-        work(number, "approveResolution", Map.of("approvalDecision", "approved"));
-        work(number, "informCustomerOfResolution", Map.of("publicReply", "已退还并补偿手续费"));
-        work(number, "confirmResolution", Map.of("customerConfirmation", "confirmed"));
+        agents.work(number, "approveResolution", Map.of("approvalDecision", "approved"));
+        agents.work(number, "informCustomerOfResolution", Map.of("publicReply", "已退还并补偿手续费"));
+        agents.work(number, "confirmResolution", Map.of("customerConfirmation", "confirmed"));
 
         assertThat(instance).isEnded().hasPassed("complaintClosed");
-        TicketDetails closed = details(number);
+        TicketDetails closed = tickets.details(number);
         assertThat(steps(closed)).containsExactly("受理投诉", "处理投诉", "审批处理方案", "处理投诉", "审批处理方案",
                 "告知处理结果", "回访确认");
         assertThat(closed.timeline()).filteredOn(e -> e.type().equals("INTERNAL_NOTE")).extracting(TimelineEntry::body)
@@ -243,18 +237,19 @@ class ComplaintProcessTest {
     @Test
     void complaint_the_customer_says_is_not_resolved_reopens_at_handling_with_a_fresh_resolution_clock() {
         String number = openComplaint("维修后仍有问题", "vip");
-        ProcessInstance instance = processOf(number);
-        work(number, "acceptComplaint", Map.of());
-        work(number, "handleComplaint", Map.of("proposedResolution", "免费上门维修", "compensationAmount", 100));
-        work(number, "approveResolution", Map.of("approvalDecision", "approved"));
-        work(number, "informCustomerOfResolution", Map.of("publicReply", "明天上门维修"));
+        ProcessInstance instance = tickets.processOf(number);
+        agents.work(number, "acceptComplaint", Map.of());
+        agents.work(number, "handleComplaint", Map.of("proposedResolution", "免费上门维修", "compensationAmount", 100));
+        agents.work(number, "approveResolution", Map.of("approvalDecision", "approved"));
+        agents.work(number, "informCustomerOfResolution", Map.of("publicReply", "明天上门维修"));
 
         Instant reopenedAt = Instant.parse("2026-03-03T02:00:00Z");
         setClock(reopenedAt);
-        work(number, "confirmResolution", Map.of("customerConfirmation", "not_resolved", "internalNote", "维修员未到"));
+        agents.work(number, "confirmResolution",
+                Map.of("customerConfirmation", "not_resolved", "internalNote", "维修员未到"));
 
         assertThat(instance).isWaitingAt("handleComplaint").hasPassed("complaintReopened");
-        TicketDetails reopened = details(number);
+        TicketDetails reopened = tickets.details(number);
         assertThat(reopened.status()).isEqualTo("in_progress");
         assertThat(reopened.group()).isEqualTo("support");
         assertThat(clock(reopened, "resolution").state()).isEqualTo("running");
@@ -264,23 +259,23 @@ class ComplaintProcessTest {
         assertThat(steps(reopened)).as("acceptance is not repeated").containsOnlyOnce("受理投诉");
         assertThat(runtimeService.getVariable(instance.getId(), "customerConfirmation")).isNull();
 
-        work(number, "handleComplaint", Map.of("proposedResolution", "加急上门并补偿", "compensationAmount", 1500));
+        agents.work(number, "handleComplaint", Map.of("proposedResolution", "加急上门并补偿", "compensationAmount", 1500));
         assertThat(instance).as("a VIP's 1,500 is above the supervisors' limit").isWaitingAt("approveCompensation");
-        work(number, "approveCompensation", Map.of("approvalDecision", "approved"));
-        work(number, "informCustomerOfResolution", Map.of("publicReply", "已加急处理"));
-        work(number, "confirmResolution", Map.of("customerConfirmation", "confirmed"));
+        agents.work(number, "approveCompensation", Map.of("approvalDecision", "approved"));
+        agents.work(number, "informCustomerOfResolution", Map.of("publicReply", "已加急处理"));
+        agents.work(number, "confirmResolution", Map.of("customerConfirmation", "confirmed"));
         assertThat(instance).isEnded().hasPassed("complaintClosed");
-        assertThat(details(number).status()).isEqualTo("closed");
+        assertThat(tickets.details(number).status()).isEqualTo("closed");
     }
 
     @Test
     void complaint_the_customer_leaves_unconfirmed_for_seven_days_closes_itself() {
         String number = openComplaint("包装破损", "standard");
-        ProcessInstance instance = processOf(number);
-        work(number, "acceptComplaint", Map.of());
-        work(number, "handleComplaint", Map.of("proposedResolution", "补发", "compensationAmount", 50));
-        work(number, "approveResolution", Map.of("approvalDecision", "approved"));
-        work(number, "informCustomerOfResolution", Map.of("publicReply", "已补发"));
+        ProcessInstance instance = tickets.processOf(number);
+        agents.work(number, "acceptComplaint", Map.of());
+        agents.work(number, "handleComplaint", Map.of("proposedResolution", "补发", "compensationAmount", 50));
+        agents.work(number, "approveResolution", Map.of("approvalDecision", "approved"));
+        agents.work(number, "informCustomerOfResolution", Map.of("publicReply", "已补发"));
         ProcessInstance confirmation = calledProcessInstance(instance);
 
         Instant toldAt = ClockUtil.now().toInstant();
@@ -291,7 +286,7 @@ class ComplaintProcessTest {
 
         assertThat(confirmation).isEnded().hasPassed("customerStayedSilent");
         assertThat(instance).isEnded().hasPassed("complaintClosed").hasNotPassed("complaintReopened");
-        TicketDetails closed = details(number);
+        TicketDetails closed = tickets.details(number);
         assertThat(closed.status()).isEqualTo("closed");
         assertThat(closed.timeline()).last().satisfies(e -> {
             assertThat(e.type()).isEqualTo("STATUS_CHANGED");
@@ -302,18 +297,18 @@ class ComplaintProcessTest {
     @Test
     void an_unaccepted_complaint_is_warned_then_breached_and_sent_to_the_supervisors() {
         String number = openComplaint("多次投诉无人理", "standard");
-        ProcessInstance instance = processOf(number);
-        SlaView firstResponse = clock(details(number), "firstResponse");
+        ProcessInstance instance = tickets.processOf(number);
+        SlaView firstResponse = clock(tickets.details(number), "firstResponse");
 
         setClock(firstResponse.warningAt());
         execute(job("firstResponseWarningDue", instance));
-        assertThat(clock(details(number), "firstResponse").state()).isEqualTo("warned");
+        assertThat(clock(tickets.details(number), "firstResponse").state()).isEqualTo("warned");
         setClock(firstResponse.dueAt());
         execute(job("firstResponseDue", instance));
 
         assertThat(instance).isWaitingAt("acceptComplaint", "superviseLateFirstResponse");
-        assertOfferedTo(task("superviseLateFirstResponse", number), "support-supervisors", "sam");
-        TicketDetails breached = details(number);
+        assertOfferedTo(agents.task("superviseLateFirstResponse", number), "support-supervisors", "sam");
+        TicketDetails breached = tickets.details(number);
         assertThat(breached.priority()).isEqualTo(Priority.urgent);
         assertThat(clock(breached, "firstResponse").state()).isEqualTo("breached");
         assertThat(types(breached)).contains("SLA_WARNING", "SLA_BREACHED", "PRIORITY_CHANGED");
@@ -322,45 +317,45 @@ class ComplaintProcessTest {
     @Test
     void a_resolution_breach_while_waiting_for_approval_goes_to_the_supervisors_then_the_managers_once() {
         String number = openComplaint("退款迟迟不到", "standard");
-        ProcessInstance instance = processOf(number);
-        work(number, "acceptComplaint", Map.of());
-        work(number, "handleComplaint", Map.of("proposedResolution", "加急退款", "compensationAmount", 600));
+        ProcessInstance instance = tickets.processOf(number);
+        agents.work(number, "acceptComplaint", Map.of());
+        agents.work(number, "handleComplaint", Map.of("proposedResolution", "加急退款", "compensationAmount", 600));
         assertThat(instance).isWaitingAt("approveCompensation");
-        SlaView resolution = clock(details(number), "resolution");
+        SlaView resolution = clock(tickets.details(number), "resolution");
 
         setClock(resolution.warningAt());
         execute(job("resolutionWarningDue", instance));
         setClock(resolution.dueAt());
         execute(job("resolutionDue", instance));
         assertThat(instance).isWaitingAt("approveCompensation", "superviseBreachedComplaint");
-        assertOfferedTo(task("superviseBreachedComplaint", number), "support-supervisors", "sam");
+        assertOfferedTo(agents.task("superviseBreachedComplaint", number), "support-supervisors", "sam");
 
         Instant secondLevel = job("resolutionSecondLevelDue", instance).getDuedate().toInstant();
         setClock(secondLevel);
         execute(job("resolutionSecondLevelDue", instance));
         assertThat(instance).isWaitingAt("approveCompensation", "superviseBreachedComplaint", "managersReviewBreach");
-        assertOfferedTo(task("managersReviewBreach", number), "managers", "mia");
-        TicketDetails escalated = details(number);
+        assertOfferedTo(agents.task("managersReviewBreach", number), "managers", "mia");
+        TicketDetails escalated = tickets.details(number);
         assertThat(escalated.group()).isEqualTo("support");
         assertThat(escalated.priority()).isEqualTo(Priority.urgent);
         assertThat(types(escalated)).containsSubsequence("SLA_WARNING", "SLA_BREACHED", "SLA_ESCALATED");
 
-        work(number, "approveCompensation", Map.of("approvalDecision", "approved"));
-        work(number, "informCustomerOfResolution", Map.of("publicReply", "退款已到账"));
-        work(number, "confirmResolution", Map.of("customerConfirmation", "confirmed"));
+        agents.work(number, "approveCompensation", Map.of("approvalDecision", "approved"));
+        agents.work(number, "informCustomerOfResolution", Map.of("publicReply", "退款已到账"));
+        agents.work(number, "confirmResolution", Map.of("customerConfirmation", "confirmed"));
         assertThat(instance).as("closing the ticket cancels the open escalation tasks").isEnded();
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).count()).isZero();
-        assertThat(clock(details(number), "resolution").state()).isEqualTo("breached");
+        assertThat(clock(tickets.details(number), "resolution").state()).isEqualTo("breached");
     }
 
     @Test
     void a_complaint_opened_through_the_api_is_walked_to_closed_by_support_and_a_manager() {
-        ResponseEntity<JsonNode> missingCategory = post("alice", "/api/tickets", """
+        ResponseEntity<JsonNode> missingCategory = api.post("alice", "/api/tickets", """
                 {"type":"complaint","subject":"投诉：发错货","customer":{"name":"孙八"}}""");
         assertThat(missingCategory.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(missingCategory.getBody().toString()).contains("fields.complaintCategory");
 
-        ResponseEntity<JsonNode> created = post("alice", "/api/tickets", """
+        ResponseEntity<JsonNode> created = api.post("alice", "/api/tickets", """
                 {"type":"complaint","subject":"投诉：发错货","description":"订购黑色收到白色，客服不处理",
                  "customer":{"name":"孙八","email":"sun@example.com","tier":"standard"},
                  "fields":{"complaintCategory":"delivery","orderNumber":"SO-4242"}}""");
@@ -368,27 +363,28 @@ class ComplaintProcessTest {
         String number = created.getBody().get("number").asText();
         assertThat(created.getBody().get("group").asText()).isEqualTo("support");
 
-        completeOverApi(number, "acceptComplaint", "support", "{\"publicReply\":\"已受理您的投诉\"}");
-        completeOverApi(number, "handleComplaint", "support",
+        api.completeWithVariables(number, "acceptComplaint", "support", "{\"publicReply\":\"已受理您的投诉\"}");
+        api.completeWithVariables(number, "handleComplaint", "support",
                 "{\"proposedResolution\":\"换货并补偿\",\"compensationAmount\":650,\"internalNote\":\"仓库发错\"}");
-        JsonNode inApproval = ticket("admin", number);
+        JsonNode inApproval = api.ticket("admin", number);
         assertThat(inApproval.at("/currentTasks/0/key").asText()).isEqualTo("approveCompensation");
         assertThat(inApproval.get("group").asText()).isEqualTo("support");
-        assertThat(ticket("mia", number).get("status").asText()).isEqualTo("in_progress");
+        assertThat(api.ticket("mia", number).get("status").asText()).isEqualTo("in_progress");
 
-        completeOverApi(number, "approveCompensation", "managers",
+        api.completeWithVariables(number, "approveCompensation", "managers",
                 "{\"approvalDecision\":\"rejected\",\"rejectionReason\":\"补偿过高，改为 300 元\"}");
-        assertThat(ticket("alice", number).at("/currentTasks/0/key").asText()).isEqualTo("handleComplaint");
+        assertThat(api.ticket("alice", number).at("/currentTasks/0/key").asText()).isEqualTo("handleComplaint");
 
-        completeOverApi(number, "handleComplaint", "support",
+        api.completeWithVariables(number, "handleComplaint", "support",
                 "{\"proposedResolution\":\"换货并补偿 300 元\",\"compensationAmount\":300}");
-        completeOverApi(number, "approveResolution", "support-supervisors", "{\"approvalDecision\":\"approved\"}");
-        completeOverApi(number, "informCustomerOfResolution", "support",
+        api.completeWithVariables(number, "approveResolution", "support-supervisors",
+                "{\"approvalDecision\":\"approved\"}");
+        api.completeWithVariables(number, "informCustomerOfResolution", "support",
                 "{\"publicReply\":\"已为您换货，并补偿 300 元\"}");
-        assertThat(ticket("alice", number).get("status").asText()).isEqualTo("resolved");
-        completeOverApi(number, "confirmResolution", "support", "{\"customerConfirmation\":\"confirmed\"}");
+        assertThat(api.ticket("alice", number).get("status").asText()).isEqualTo("resolved");
+        api.completeWithVariables(number, "confirmResolution", "support", "{\"customerConfirmation\":\"confirmed\"}");
 
-        JsonNode closed = ticket("alice", number);
+        JsonNode closed = api.ticket("alice", number);
         assertThat(closed.get("status").asText()).isEqualTo("closed");
         assertThat(closed.get("group").asText()).isEqualTo("support");
         List<String> steps = new ArrayList<>();
@@ -401,115 +397,9 @@ class ComplaintProcessTest {
                 "回访确认");
     }
 
-    // ---- helpers -----------------------------------------------------------------------------------------------
-
     private String openComplaint(String subject, String tier) {
-        return tickets.create(new CreateTicketRequest("complaint", subject, "客户来电投诉", Channel.phone,
+        return ticketService.create(new CreateTicketRequest("complaint", subject, "客户来电投诉", Channel.phone,
                 Priority.normal, null, new CustomerDetails("周九", "zhou@example.com", null, tier, null),
                 Map.of("complaintCategory", "delivery", "orderNumber", "SO-3001")), TestViewers.ALICE).number();
-    }
-
-    private ProcessInstance processOf(String number) {
-        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
-                .processDefinitionKey("complaint").singleResult();
-    }
-
-    private TicketDetails details(String number) {
-        return queries.details(number, TestViewers.ADMIN);
-    }
-
-    /** The ticket's open task of that step, in its process or in the shared step it calls. */
-    private Task task(String taskKey, String number) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey)
-                .singleResult();
-    }
-
-    /**
-     * Completes the step as its assignee (assigned by workload), with the groups that agent has; a task left in its
-     * group's queue (the test context's other tests may have filled an agent's capacity) is claimed by the group's
-     * demo agent first.
-     */
-    private void work(String number, String taskKey, Map<String, ?> formValues) {
-        Task task = task(taskKey, number);
-        assertThat(task).as("open task " + taskKey).isNotNull();
-        if (task.getAssignee() == null) { // queued: every agent of its group is away or at capacity in this context
-            String agent = AGENT_OF.get(candidateGroup(task));
-            identityService.setAuthentication(agent, GROUPS.get(agent));
-            taskService.claim(task.getId(), agent);
-            identityService.clearAuthentication();
-            task = task(taskKey, number);
-        }
-        identityService.setAuthentication(task.getAssignee(), GROUPS.get(task.getAssignee()));
-        taskService.complete(task.getId(), new HashMap<>(formValues));
-        identityService.clearAuthentication();
-    }
-
-    private String candidateGroup(Task task) {
-        return taskService.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId).findFirst().orElseThrow();
-    }
-
-    /** The ticket's owner is the open task's assignee: that agent, or nobody while the task waits in the queue. */
-    private void assertHeldBy(TicketDetails ticket, String number, String taskKey, String agent) {
-        String assignee = task(taskKey, number).getAssignee();
-        assertThat(assignee).as("assigned by workload to " + agent + ", or queued").isIn(agent, null);
-        assertThat(ticket.assignee()).isEqualTo(assignee);
-    }
-
-    /** Offered to the group, and assigned to its demo agent unless that agent is at capacity in this context. */
-    private static void assertOfferedTo(Task task, String group, String agent) {
-        assertThat(task).hasCandidateGroupAssociated(group);
-        assertThat(task.getAssignee()).as("assigned by workload to " + agent + ", or queued").isIn(agent, null);
-    }
-
-    private static List<String> steps(TicketDetails ticket) {
-        return ticket.timeline().stream().filter(e -> e.type().equals("STEP_COMPLETED")).map(TimelineEntry::summary)
-                .toList();
-    }
-
-    private static SlaView clock(TicketDetails ticket, String target) {
-        return ticket.sla().stream().filter(sla -> sla.target().equals(target)).findFirst().orElseThrow();
-    }
-
-    private static List<String> types(TicketDetails ticket) {
-        return ticket.timeline().stream().map(TimelineEntry::type).toList();
-    }
-
-    private static void setClock(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
-    }
-
-    /** Completes the ticket's open task of that step over the API as whoever may: its assignee, or a member who claims it. */
-    private void completeOverApi(String number, String step, String group, String variables) {
-        JsonNode task = null;
-        for (JsonNode open : ticket("admin", number).get("currentTasks")) {
-            if (open.get("key").asText().equals(step)) {
-                task = open;
-            }
-        }
-        assertThat(task).as("open task " + step).isNotNull();
-        assertThat(task.get("candidateGroups").toString()).contains(group);
-        String agent = task.hasNonNull("assignee") ? task.get("assignee").asText()
-                : Map.of("support", "alice", "support-supervisors", "sam", "managers", "mia").get(group);
-        String path = "/api/tickets/" + number + "/tasks/" + task.get("id").asText();
-        if (!task.hasNonNull("assignee")) {
-            assertThat(post(agent, path + "/claim", "{}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        }
-        ResponseEntity<JsonNode> completed = post(agent, path + "/complete", "{\"variables\":" + variables + "}");
-        assertThat(completed.getStatusCode()).as(agent + " completes " + step).isEqualTo(HttpStatus.NO_CONTENT);
-    }
-
-    private JsonNode ticket(String user, String number) {
-        ResponseEntity<JsonNode> ticket = http.withBasicAuth(user, "admin".equals(user) ? "admin" : "demo")
-                .getForEntity("/api/tickets/" + number, JsonNode.class);
-        assertThat(ticket.getStatusCode()).as(user + " reads " + number).isEqualTo(HttpStatus.OK);
-        return ticket.getBody();
-    }
-
-    private ResponseEntity<JsonNode> post(String user, String path, String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(json, headers), JsonNode.class);
     }
 }

@@ -6,15 +6,13 @@ import io.flowdesk.ticket.TicketViews.SlaView;
 import io.flowdesk.ticket.TicketViews.TicketDetails;
 import io.flowdesk.ticket.TicketViews.TimelineEntry;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
@@ -29,10 +27,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static io.flowdesk.ticket.EngineClock.MONDAY_OPENING;
+import static io.flowdesk.ticket.EngineClock.setClock;
+import static io.flowdesk.ticket.TicketTimeline.clock;
+import static io.flowdesk.ticket.TicketTimeline.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -44,29 +45,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
  */
 @SpringBootTest
 @ActiveProfiles("test")
+@ExtendWith(EngineClock.class)
 class InquiryProcessTest {
 
-    /** Monday 2026-03-02 09:00 in Asia/Shanghai. */
-    static final Instant MONDAY_OPENING = Instant.parse("2026-03-02T01:00:00Z");
-
-    @Autowired ProcessEngine processEngine;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
     @Autowired TicketService tickets;
     @Autowired TicketQueries queries;
-
-    @BeforeEach
-    void setUp() {
-        init(processEngine);
-        setClock(MONDAY_OPENING);
-    }
-
-    @AfterEach
-    void tearDown() {
-        identityService.clearAuthentication();
-        ClockUtil.reset();
-    }
 
     @Test
     void inquiry_accepted_handled_replied_and_confirmed_is_closed_with_both_targets_met() {
@@ -349,23 +335,11 @@ class InquiryProcessTest {
                 .thenComparing(Comparator.naturalOrder())).orElseThrow();
     }
 
-    private static SlaView clock(TicketDetails ticket, String target) {
-        return ticket.sla().stream().filter(sla -> sla.target().equals(target)).findFirst().orElseThrow();
-    }
-
     private static TicketFilter filter(String sla) {
         return new TicketFilter(null, null, null, null, null, null, null, sla);
     }
 
     private String status(String number) {
         return queries.details(number, TestViewers.ADMIN).status();
-    }
-
-    private static List<String> types(TicketDetails ticket) {
-        return ticket.timeline().stream().map(TimelineEntry::type).toList();
-    }
-
-    private static void setClock(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
     }
 }

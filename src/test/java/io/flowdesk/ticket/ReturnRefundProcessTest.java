@@ -1,6 +1,7 @@
 package io.flowdesk.ticket;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowdesk.routing.AgentProfiles;
 import io.flowdesk.security.TestViewers;
 import io.flowdesk.ticket.CreateTicketRequest.CustomerDetails;
 import io.flowdesk.ticket.TicketViews.SlaView;
@@ -8,39 +9,40 @@ import io.flowdesk.ticket.TicketViews.TicketDetails;
 import io.flowdesk.ticket.TicketViews.TimelineEntry;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
+import static io.flowdesk.ticket.EngineClock.MONDAY_OPENING;
+import static io.flowdesk.ticket.EngineClock.setClock;
+import static io.flowdesk.ticket.TicketTimeline.assertHeldBy;
+import static io.flowdesk.ticket.TicketTimeline.clock;
+import static io.flowdesk.ticket.TicketTimeline.handOffs;
+import static io.flowdesk.ticket.TicketTimeline.lastHandOff;
+import static io.flowdesk.ticket.TicketTimeline.statusChanges;
+import static io.flowdesk.ticket.TicketTimeline.steps;
+import static io.flowdesk.ticket.TicketTimeline.types;
+import static io.flowdesk.ticket.TicketsOverHttp.fieldsOf;
+import static io.flowdesk.ticket.TicketsOverHttp.handOffs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
@@ -54,86 +56,85 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(EngineClock.class)
 class ReturnRefundProcessTest {
 
     static final String TYPE = "return-refund";
-    /** Monday 2026-03-02 09:00 in Asia/Shanghai. */
-    static final Instant MONDAY_OPENING = Instant.parse("2026-03-02T01:00:00Z");
     /** The departments that work a return, with the agent who claims a task no one was assigned. */
     static final Map<String, String> AGENT_OF = Map.of("support", "alice", "warehouse", "wendy", "finance", "fiona");
 
-    @Autowired ProcessEngine processEngine;
     @Autowired RuntimeService runtimeService;
+    @Autowired AgentProfiles agentProfiles;
     @Autowired TaskService taskService;
     @Autowired HistoryService historyService;
     @Autowired IdentityService identityService;
-    @Autowired TicketService tickets;
+    @Autowired TicketService ticketService;
     @Autowired TicketQueries queries;
     @Autowired TestRestTemplate http;
 
+    private TicketLookup tickets;
+    private DepartmentAgents agents;
+    private TicketsOverHttp api;
+
     @BeforeEach
     void setUp() {
-        init(processEngine);
-        setClock(MONDAY_OPENING);
-    }
-
-    @AfterEach
-    void tearDown() {
-        identityService.clearAuthentication();
-        ClockUtil.reset();
+        tickets = new TicketLookup(TYPE, runtimeService, queries);
+        agents = new DepartmentAgents(taskService, identityService, AGENT_OF);
+        api = new TicketsOverHttp(http, AGENT_OF);
     }
 
     @Test
     void a_return_accepted_checked_approved_refunded_and_confirmed_follows_each_department_and_closes() {
         String number = openReturn("耳机左耳没有声音", "收到的耳机左耳无声", "damaged");
-        ProcessInstance instance = processOf(number);
+        ProcessInstance instance = tickets.processOf(number);
 
         assertThat(instance).isWaitingAt("acceptReturnRequest");
         assertThat(task(instance)).as("routed to support").hasCandidateGroupAssociated("support");
-        TicketDetails opened = details(number);
+        TicketDetails opened = tickets.details(number);
         assertThat(opened.status()).isEqualTo("new");
         assertThat(opened.group()).isEqualTo("support");
         assertThat(opened.fields()).containsEntry("orderNumber", "SO-3001").containsEntry("returnReason", "damaged")
                 .containsEntry("refundAmount", "199.00");
         assertThat(opened.sla()).as("SLA clocks started").extracting(SlaView::state).containsOnly("running");
 
-        work(instance, Map.of("priority", "normal", "publicReply", "请将耳机寄回：上海市仓库 3 号门", "internalNote", "已核对订单"));
+        agents.work(instance,
+                Map.of("priority", "normal", "publicReply", "请将耳机寄回：上海市仓库 3 号门", "internalNote", "已核对订单"));
 
         assertThat(instance).isWaitingAt("checkQuality");
         assertThat(task(instance)).hasCandidateGroupAssociated("warehouse").isAssignedTo("wendy");
-        TicketDetails atWarehouse = details(number);
+        TicketDetails atWarehouse = tickets.details(number);
         assertThat(atWarehouse.status()).isEqualTo("in_progress");
         assertHeldBy(atWarehouse, "warehouse", "wendy");
         assertThat(lastHandOff(atWarehouse)).isEqualTo("support → warehouse at 质检");
         assertThat(clock(atWarehouse, "firstResponse").state()).as("acceptance is the first response").isEqualTo("met");
-        assertThat(numbersOf("warehouse")).contains(number);
+        assertThat(tickets.numbersOf("warehouse")).contains(number);
 
-        work(instance, Map.of("inspectionResult", "passed", "internalNote", "包装完好，左耳单元故障"));
+        agents.work(instance, Map.of("inspectionResult", "passed", "internalNote", "包装完好，左耳单元故障"));
 
         assertThat(instance).isWaitingAt("reviewReturn");
-        TicketDetails backAtSupport = details(number);
+        TicketDetails backAtSupport = tickets.details(number);
         assertHeldBy(backAtSupport, "support", task(instance).getAssignee());
         assertThat(lastHandOff(backAtSupport)).isEqualTo("warehouse → support at 审批退货");
         assertThat(runtimeService.getVariable(instance.getId(), "inspectionResult")).as("the review form shows it")
                 .isEqualTo("passed");
 
-        work(instance, Map.of("returnDecision", "approved"));
+        agents.work(instance, Map.of("returnDecision", "approved"));
 
         assertThat(instance).isWaitingAt("payRefund");
         assertThat(task(instance)).hasCandidateGroupAssociated("finance");
         assertThat(task(instance).getAssignee()).isIn("fiona", "frank");
-        TicketDetails atFinance = details(number);
+        TicketDetails atFinance = tickets.details(number);
         assertHeldBy(atFinance, "finance", task(instance).getAssignee());
         assertThat(lastHandOff(atFinance)).isEqualTo("support → finance at 退款");
-        assertThat(numbersOf("finance")).contains(number);
+        assertThat(tickets.numbersOf("finance")).contains(number);
 
-        work(instance, Map.of("refundReference", "RF-20260302-001"));
+        agents.work(instance, Map.of("refundReference", "RF-20260302-001"));
 
         assertThat(instance).isWaitingAt("confirmWithCustomer").hasPassed("refundPaid");
         ProcessInstance confirmation = calledProcessInstance("customerConfirmation", instance);
         assertThat(confirmation).isWaitingAt("confirmResolution");
         assertThat(confirmation.getBusinessKey()).as("the shared step runs under the ticket's number").isEqualTo(number);
-        TicketDetails confirming = details(number);
+        TicketDetails confirming = tickets.details(number);
         assertThat(confirming.status()).as("the shared step resolves the ticket").isEqualTo("resolved");
         assertThat(confirming.resolvedAt()).isNotNull();
         assertThat(clock(confirming, "resolution").state()).as("refunded: the work is done").isEqualTo("met");
@@ -141,10 +142,10 @@ class ReturnRefundProcessTest {
         assertThat(lastHandOff(confirming)).isEqualTo("finance → support at 回访确认");
         assertThat(confirming.currentTasks()).extracting(TicketViews.TaskView::key).containsExactly("confirmResolution");
 
-        work(instance, Map.of("customerConfirmation", "confirmed"));
+        agents.work(instance, Map.of("customerConfirmation", "confirmed"));
 
         assertThat(instance).isEnded().hasPassed("returnClosed").hasNotPassed("returnRejected", "returnReopened");
-        TicketDetails closed = details(number);
+        TicketDetails closed = tickets.details(number);
         assertThat(closed.status()).isEqualTo("closed");
         assertThat(closed.closedAt()).isNotNull();
         assertThat(closed.currentTasks()).isEmpty();
@@ -163,26 +164,26 @@ class ReturnRefundProcessTest {
     @Test
     void a_return_that_fails_the_quality_check_and_is_rejected_tells_the_customer_why_and_closes() {
         String number = openReturn("衣服不想要了", "吊牌已剪", "no_longer_needed");
-        ProcessInstance instance = processOf(number);
-        work(instance, Map.of("priority", "normal"));
-        work(instance, Map.of("inspectionResult", "failed", "inspectionFailureReason", "吊牌已剪，衣物有穿着痕迹"));
+        ProcessInstance instance = tickets.processOf(number);
+        agents.work(instance, Map.of("priority", "normal"));
+        agents.work(instance, Map.of("inspectionResult", "failed", "inspectionFailureReason", "吊牌已剪，衣物有穿着痕迹"));
 
         assertThat(instance).isWaitingAt("reviewReturn");
         assertThat(runtimeService.getVariable(instance.getId(), "inspectionFailureReason"))
                 .isEqualTo("吊牌已剪，衣物有穿着痕迹");
-        work(instance, Map.of("returnDecision", "rejected", "internalNote", "不符合七天无理由退货条件"));
+        agents.work(instance, Map.of("returnDecision", "rejected", "internalNote", "不符合七天无理由退货条件"));
 
         assertThat(instance).isWaitingAt("explainReturnRejection").hasNotPassed("payRefund");
         assertThat(task(instance)).as("support tells the customer, finance is not involved")
                 .hasCandidateGroupAssociated("support");
-        assertHeldBy(details(number), "support", task(instance).getAssignee());
-        assertThat(details(number).status()).isEqualTo("in_progress");
+        assertHeldBy(tickets.details(number), "support", task(instance).getAssignee());
+        assertThat(tickets.details(number).status()).isEqualTo("in_progress");
 
-        work(instance, Map.of("publicReply", "很抱歉，商品吊牌已剪且有穿着痕迹，不符合退货条件。"));
+        agents.work(instance, Map.of("publicReply", "很抱歉，商品吊牌已剪且有穿着痕迹，不符合退货条件。"));
 
         assertThat(instance).isEnded().hasPassed("rejectionExplained", "returnRejected")
                 .hasNotPassed("confirmWithCustomer", "returnClosed");
-        TicketDetails closed = details(number);
+        TicketDetails closed = tickets.details(number);
         assertThat(closed.status()).isEqualTo("closed");
         assertThat(closed.closedAt()).isNotNull();
         assertThat(statusChanges(closed)).as("closed straight after the rejection, never resolved")
@@ -199,16 +200,16 @@ class ReturnRefundProcessTest {
     @Test
     void a_customer_who_is_not_satisfied_reopens_the_return_back_to_supports_review_with_a_fresh_clock() {
         String number = openReturn("退款金额不对", "少退了运费", "wrong_item");
-        ProcessInstance instance = processOf(number);
-        work(instance, Map.of("priority", "normal"));
-        work(instance, Map.of("inspectionResult", "passed"));
-        work(instance, Map.of("returnDecision", "approved"));
-        work(instance, Map.of("refundReference", "RF-1"));
+        ProcessInstance instance = tickets.processOf(number);
+        agents.work(instance, Map.of("priority", "normal"));
+        agents.work(instance, Map.of("inspectionResult", "passed"));
+        agents.work(instance, Map.of("returnDecision", "approved"));
+        agents.work(instance, Map.of("refundReference", "RF-1"));
         assertThat(instance).isWaitingAt("confirmWithCustomer");
 
         Instant reopenedAt = Instant.parse("2026-03-03T02:00:00Z");
         setClock(reopenedAt);
-        work(instance, Map.of("customerConfirmation", "not_resolved", "internalNote", "客户说运费 12 元没有退"));
+        agents.work(instance, Map.of("customerConfirmation", "not_resolved", "internalNote", "客户说运费 12 元没有退"));
 
         assertThat(instance).isWaitingAt("reviewReturn").hasPassed("returnReopened");
         assertThat(runtimeService.getVariable(instance.getId(), "returnDecision"))
@@ -217,26 +218,26 @@ class ReturnRefundProcessTest {
                 .taskDefinitionKey("checkQuality").count()).as("the goods are not checked again").isEqualTo(1);
         assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey("acceptReturnRequest").count()).as("nor accepted again").isEqualTo(1);
-        TicketDetails reopened = details(number);
+        TicketDetails reopened = tickets.details(number);
         assertThat(reopened.status()).isEqualTo("in_progress");
         assertHeldBy(reopened, "support", task(instance).getAssignee());
         assertThat(clock(reopened, "resolution").state()).isEqualTo("running");
         assertThat(clock(reopened, "resolution").startedAt()).isEqualTo(reopenedAt);
         assertThat(types(reopened)).contains("SLA_RESTARTED");
 
-        work(instance, Map.of("returnDecision", "approved", "internalNote", "补退运费"));
+        agents.work(instance, Map.of("returnDecision", "approved", "internalNote", "补退运费"));
         assertThat(instance).isWaitingAt("payRefund");
-        assertThat(details(number).group()).isEqualTo("finance");
-        work(instance, Map.of("refundReference", "RF-2"));
+        assertThat(tickets.details(number).group()).isEqualTo("finance");
+        agents.work(instance, Map.of("refundReference", "RF-2"));
 
         assertThat(instance).isWaitingAt("confirmWithCustomer");
         ProcessInstance secondConfirmation = calledProcessInstance("customerConfirmation", instance);
         assertThat(runtimeService.getVariable(secondConfirmation.getId(), "customerConfirmation"))
                 .as("the form does not offer the last answer").isNull();
-        work(instance, Map.of("customerConfirmation", "confirmed"));
+        agents.work(instance, Map.of("customerConfirmation", "confirmed"));
 
         assertThat(instance).isEnded().hasPassed("returnClosed");
-        TicketDetails closed = details(number);
+        TicketDetails closed = tickets.details(number);
         assertThat(statusChanges(closed)).containsExactly("in_progress", "resolved", "reopened", "in_progress",
                 "resolved", "closed");
         assertThat(steps(closed)).containsExactly("受理退货申请", "质检", "审批退货", "退款", "回访确认", "审批退货",
@@ -249,11 +250,11 @@ class ReturnRefundProcessTest {
     @Test
     void a_customer_who_stays_silent_for_seven_days_after_the_refund_lets_the_shared_step_close_the_ticket() {
         String number = openReturn("发错颜色", "要黑色发了白色", "wrong_item");
-        ProcessInstance instance = processOf(number);
-        work(instance, Map.of("priority", "low"));
-        work(instance, Map.of("inspectionResult", "passed"));
-        work(instance, Map.of("returnDecision", "approved"));
-        work(instance, Map.of("refundReference", "RF-3"));
+        ProcessInstance instance = tickets.processOf(number);
+        agents.work(instance, Map.of("priority", "low"));
+        agents.work(instance, Map.of("inspectionResult", "passed"));
+        agents.work(instance, Map.of("returnDecision", "approved"));
+        agents.work(instance, Map.of("refundReference", "RF-3"));
         ProcessInstance confirmation = calledProcessInstance("customerConfirmation", instance);
         assertThat(confirmation).isWaitingAt("confirmResolution");
 
@@ -265,7 +266,7 @@ class ReturnRefundProcessTest {
 
         assertThat(confirmation).isEnded().hasPassed("customerStayedSilent");
         assertThat(instance).isEnded().hasPassed("returnClosed").hasNotPassed("returnReopened");
-        TicketDetails closed = details(number);
+        TicketDetails closed = tickets.details(number);
         assertThat(closed.status()).isEqualTo("closed");
         assertThat(closed.currentTasks()).isEmpty();
         assertThat(closed.timeline()).last().satisfies(e -> {
@@ -279,55 +280,57 @@ class ReturnRefundProcessTest {
     @Test
     void a_return_nobody_accepts_is_warned_then_breached_raised_to_urgent_and_sent_to_supports_supervisors() {
         String number = openReturn("包裹破损", "外箱压坏", "damaged");
-        ProcessInstance instance = processOf(number);
-        SlaView firstResponse = clock(details(number), "firstResponse");
+        ProcessInstance instance = tickets.processOf(number);
+        SlaView firstResponse = clock(tickets.details(number), "firstResponse");
         assertThat(firstResponse.warningAt()).as("75 % of 240 working minutes: the morning")
                 .isEqualTo(Instant.parse("2026-03-02T04:00:00Z"));
 
         setClock(firstResponse.warningAt());
         execute(job("firstResponseWarningDue", instance));
-        assertThat(clock(details(number), "firstResponse").state()).isEqualTo("warned");
+        assertThat(clock(tickets.details(number), "firstResponse").state()).isEqualTo("warned");
         assertThat(task("acceptReturnRequest", instance).getPriority()).isGreaterThanOrEqualTo(90);
 
         setClock(firstResponse.dueAt());
         execute(job("firstResponseDue", instance));
 
-        TicketDetails breached = details(number);
+        TicketDetails breached = tickets.details(number);
         assertThat(breached.priority()).isEqualTo(Priority.urgent);
         assertThat(clock(breached, "firstResponse").state()).isEqualTo("breached");
         assertThat(instance).isWaitingAt("acceptReturnRequest", "superviseLateFirstResponse");
-        assertThat(task("superviseLateFirstResponse", instance)).hasCandidateGroupAssociated("support-supervisors")
-                .isAssignedTo("sam");
+        assertThat(task("superviseLateFirstResponse", instance)).hasCandidateGroupAssociated("support-supervisors");
+        DepartmentAgents.assertAssignedUnlessFull(task("superviseLateFirstResponse", instance), "sam", agentProfiles);
         assertThat(breached.group()).as("the supervisors' task does not move the ticket").isEqualTo("support");
         assertThat(breached.assignee()).isEqualTo(task("acceptReturnRequest", instance).getAssignee());
         assertThat(types(breached)).contains("SLA_WARNING", "SLA_BREACHED", "PRIORITY_CHANGED");
 
-        complete(task("superviseLateFirstResponse", instance), "support-supervisors", Map.of("internalNote", "已提醒 bob"));
+        agents.complete(task("superviseLateFirstResponse", instance), "support-supervisors",
+                Map.of("internalNote", "已提醒 bob"));
         assertThat(instance).isWaitingAt("acceptReturnRequest").hasPassed("lateFirstResponseSupervised");
-        assertThat(details(number).timeline()).filteredOn(e -> e.type().equals("INTERNAL_NOTE")).singleElement()
+        assertThat(tickets.details(number).timeline()).filteredOn(e -> e.type().equals("INTERNAL_NOTE")).singleElement()
                 .satisfies(e -> assertThat(e.body()).isEqualTo("已提醒 bob"));
     }
 
     @Test
     void a_return_stuck_at_the_warehouse_breaches_its_resolution_target_support_supervisors_then_managers_step_in() {
         String number = openReturn("商品与描述不符", "颜色偏差大", "not_as_described");
-        ProcessInstance instance = processOf(number);
-        work(instance, Map.of("priority", "normal"));
+        ProcessInstance instance = tickets.processOf(number);
+        agents.work(instance, Map.of("priority", "normal"));
         assertThat(instance).isWaitingAt("checkQuality");
-        SlaView resolution = clock(details(number), "resolution");
+        SlaView resolution = clock(tickets.details(number), "resolution");
 
         setClock(resolution.warningAt());
         execute(job("resolutionWarningDue", instance));
-        assertThat(clock(details(number), "resolution").state()).isEqualTo("warned");
-        assertThat(details(number).timeline()).filteredOn(e -> e.type().equals("SLA_WARNING")).singleElement()
+        assertThat(clock(tickets.details(number), "resolution").state()).isEqualTo("warned");
+        assertThat(tickets.details(number).timeline()).filteredOn(e -> e.type().equals("SLA_WARNING")).singleElement()
                 .satisfies(e -> assertThat(e.summary()).contains("resolution", "wendy"));
 
         setClock(resolution.dueAt());
         execute(job("resolutionDue", instance));
         assertThat(instance).isWaitingAt("checkQuality", "superviseBreachedReturn");
         assertThat(task("superviseBreachedReturn", instance)).as("the supervisors of the department that owns the return")
-                .hasCandidateGroupAssociated("support-supervisors").isAssignedTo("sam");
-        TicketDetails breached = details(number);
+                .hasCandidateGroupAssociated("support-supervisors");
+        DepartmentAgents.assertAssignedUnlessFull(task("superviseBreachedReturn", instance), "sam", agentProfiles);
+        TicketDetails breached = tickets.details(number);
         assertThat(breached.priority()).isEqualTo(Priority.urgent);
         assertThat(task("checkQuality", instance).getPriority()).isEqualTo(100);
         assertHeldBy(breached, "warehouse", "wendy");
@@ -336,38 +339,31 @@ class ReturnRefundProcessTest {
         setClock(secondLevel);
         execute(job("resolutionSecondLevelDue", instance));
         assertThat(instance).isWaitingAt("checkQuality", "superviseBreachedReturn", "managersReviewBreach");
-        assertThat(task("managersReviewBreach", instance)).hasCandidateGroupAssociated("managers").isAssignedTo("mia");
-        assertThat(types(details(number))).containsSubsequence("SLA_WARNING", "SLA_BREACHED", "SLA_ESCALATED");
-        assertThat(details(number).group()).isEqualTo("warehouse");
+        assertThat(task("managersReviewBreach", instance)).hasCandidateGroupAssociated("managers");
+        DepartmentAgents.assertAssignedUnlessFull(task("managersReviewBreach", instance), "mia", agentProfiles);
+        assertThat(types(tickets.details(number))).containsSubsequence("SLA_WARNING", "SLA_BREACHED", "SLA_ESCALATED");
+        assertThat(tickets.details(number).group()).isEqualTo("warehouse");
 
-        work(instance, Map.of("inspectionResult", "passed"));
-        work(instance, Map.of("returnDecision", "rejected"));
-        work(instance, Map.of("publicReply", "经核实颜色在描述范围内，无法退货。"));
+        agents.work(instance, Map.of("inspectionResult", "passed"));
+        agents.work(instance, Map.of("returnDecision", "rejected"));
+        agents.work(instance, Map.of("publicReply", "经核实颜色在描述范围内，无法退货。"));
         assertThat(instance).as("closing the ticket cancels the open escalation tasks").isEnded()
                 .hasPassed("returnRejected");
-        assertThat(clock(details(number), "resolution").state()).isEqualTo("breached");
+        assertThat(clock(tickets.details(number), "resolution").state()).isEqualTo("breached");
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).count()).isZero();
     }
 
     @Test
     void the_type_is_listed_with_its_fields_and_refuses_a_return_without_order_number_or_a_known_reason() {
-        JsonNode type = null;
-        for (JsonNode listed : get("alice", "/api/ticket-types").getBody()) {
-            if (listed.get("key").asText().equals(TYPE)) {
-                type = listed;
-            }
-        }
+        JsonNode type = api.listedType("alice", TYPE);
         assertThat(type).as(TYPE + " is listed").isNotNull();
         assertThat(type.get("name").asText()).isEqualTo("退货退款工单");
         assertThat(type.get("defaultGroup").asText()).isEqualTo("support");
         assertThat(type.get("description").asText()).contains("质检", "quality", "finance");
-        List<String> fields = new ArrayList<>();
-        type.get("fields").forEach(field -> fields.add(field.get("name").asText() + ":" + field.get("type").asText()
-                + (field.get("required").asBoolean() ? ":required" : "")));
-        assertThat(fields).containsExactly("orderNumber:text:required", "returnReason:choice:required",
+        assertThat(fieldsOf(type)).containsExactly("orderNumber:text:required", "returnReason:choice:required",
                 "refundAmount:number");
 
-        ResponseEntity<JsonNode> refused = post("alice", "/api/tickets", """
+        ResponseEntity<JsonNode> refused = api.post("alice", "/api/tickets", """
                 {"type":"return-refund","subject":"退货","customer":{"name":"钱七"},
                  "fields":{"returnReason":"too_expensive","refundAmount":"很多"}}""");
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -377,7 +373,7 @@ class ReturnRefundProcessTest {
 
     @Test
     void a_return_opened_through_the_api_is_walked_to_closed_by_each_departments_agent() {
-        ResponseEntity<JsonNode> created = post("alice", "/api/tickets", """
+        ResponseEntity<JsonNode> created = api.post("alice", "/api/tickets", """
                 {"type":"return-refund","subject":"鞋码不合适，申请退货","description":"42 码偏小",
                  "channel":"web","priority":"normal","category":"returns",
                  "customer":{"name":"钱七","email":"qian@example.com","tier":"standard"},
@@ -387,175 +383,43 @@ class ReturnRefundProcessTest {
         assertThat(created.getBody().get("group").asText()).isEqualTo("support");
         assertThat(created.getBody().get("status").asText()).isEqualTo("new");
 
-        completeThroughApi(number, "acceptReturnRequest", "support", """
+        api.complete(number, "acceptReturnRequest", "support", """
                 {"variables":{"priority":"normal","publicReply":"请寄回商品，收到后质检。"}}""");
-        JsonNode atWarehouse = apiTicket("wendy", number);
+        JsonNode atWarehouse = api.ticket("wendy", number);
         assertThat(atWarehouse.get("group").asText()).isEqualTo("warehouse");
         assertThat(atWarehouse.get("status").asText()).isEqualTo("in_progress");
-        assertThat(apiTicket("alice", number).get("group").asText()).as("support still sees where it went")
+        assertThat(api.ticket("alice", number).get("group").asText()).as("support still sees where it went")
                 .isEqualTo("warehouse");
 
-        completeThroughApi(number, "checkQuality", "warehouse", """
+        api.complete(number, "checkQuality", "warehouse", """
                 {"variables":{"inspectionResult":"passed"}}""");
-        assertThat(apiTicket("alice", number).get("group").asText()).isEqualTo("support");
+        assertThat(api.ticket("alice", number).get("group").asText()).isEqualTo("support");
 
-        completeThroughApi(number, "reviewReturn", "support", """
+        api.complete(number, "reviewReturn", "support", """
                 {"variables":{"returnDecision":"approved"}}""");
-        assertThat(apiTicket("fiona", number).get("group").asText()).isEqualTo("finance");
+        assertThat(api.ticket("fiona", number).get("group").asText()).isEqualTo("finance");
 
-        completeThroughApi(number, "payRefund", "finance", """
+        api.complete(number, "payRefund", "finance", """
                 {"variables":{"refundReference":"RF-API-1"}}""");
-        JsonNode resolved = apiTicket("alice", number);
+        JsonNode resolved = api.ticket("alice", number);
         assertThat(resolved.get("group").asText()).isEqualTo("support");
         assertThat(resolved.get("status").asText()).isEqualTo("resolved");
 
-        completeThroughApi(number, "confirmResolution", "support", """
+        api.complete(number, "confirmResolution", "support", """
                 {"variables":{"customerConfirmation":"confirmed"}}""");
 
-        JsonNode closed = apiTicket("alice", number);
+        JsonNode closed = api.ticket("alice", number);
         assertThat(closed.get("status").asText()).isEqualTo("closed");
         assertThat(closed.get("currentTasks")).isEmpty();
         assertThat(closed.get("fields").get("orderNumber").asText()).isEqualTo("SO-5001");
-        List<String> handOffs = new ArrayList<>();
-        closed.get("timeline").forEach(entry -> {
-            if (entry.get("type").asText().equals("HANDED_OFF")) {
-                handOffs.add(entry.get("from").asText() + " → " + entry.get("to").asText() + " at "
-                        + entry.get("summary").asText());
-            }
-        });
-        assertThat(handOffs).containsExactly("support → warehouse at 质检", "warehouse → support at 审批退货",
+        assertThat(handOffs(closed)).containsExactly("support → warehouse at 质检", "warehouse → support at 审批退货",
                 "support → finance at 退款", "finance → support at 回访确认");
     }
 
-    // ---- engine-side helpers
-
     private String openReturn(String subject, String description, String reason) {
-        return tickets.create(new CreateTicketRequest(TYPE, subject, description, Channel.web, Priority.normal, null,
-                new CustomerDetails("张三", "zhang@example.com", null, "standard", null),
+        return ticketService.create(new CreateTicketRequest(TYPE, subject, description, Channel.web, Priority.normal,
+                null, new CustomerDetails("张三", "zhang@example.com", null, "standard", null),
                 Map.of("orderNumber", "SO-3001", "returnReason", reason, "refundAmount", "199.00")),
                 TestViewers.ALICE).number();
-    }
-
-    private ProcessInstance processOf(String number) {
-        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
-                .processDefinitionKey(TYPE).singleResult();
-    }
-
-    /**
-     * Completes the ticket's one open work task (in its process or the shared step it calls; not an escalation
-     * task) as an agent of its department: its assignee, else the department's agent who claims it.
-     */
-    private void work(ProcessInstance instance, Map<String, ?> formValues) {
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
-                .taskCandidateGroupIn(List.copyOf(AGENT_OF.keySet())).includeAssignedTasks().singleResult();
-        assertThat(task).as("one open work task").isNotNull();
-        complete(task, departmentOf(task), formValues);
-    }
-
-    private void complete(Task task, String group, Map<String, ?> formValues) {
-        String agent = task.getAssignee();
-        if (agent == null) {
-            agent = AGENT_OF.get(group);
-            taskService.claim(task.getId(), agent);
-        }
-        identityService.setAuthentication(agent, List.of(group));
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete(task, new HashMap<>(formValues));
-        identityService.clearAuthentication();
-    }
-
-    private String departmentOf(Task task) {
-        return taskService.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
-                .filter(AGENT_OF::containsKey).findFirst().orElseThrow();
-    }
-
-    private TicketDetails details(String number) {
-        return queries.details(number, TestViewers.ADMIN);
-    }
-
-    private List<String> numbersOf(String group) {
-        return queries.search(new TicketFilter(null, TYPE, group, null, null, null, null, null),
-                        org.springframework.data.domain.PageRequest.of(0, 100), TestViewers.ADMIN)
-                .items().stream().map(TicketViews.TicketSummary::number).toList();
-    }
-
-    private static void assertHeldBy(TicketDetails ticket, String group, String assignee) {
-        assertThat(ticket.group()).as("the ticket follows the department of its open task").isEqualTo(group);
-        assertThat(ticket.assignee()).as("and its assignee").isEqualTo(assignee);
-    }
-
-    private static String lastHandOff(TicketDetails ticket) {
-        List<String> handOffs = handOffs(ticket);
-        assertThat(handOffs).isNotEmpty();
-        return handOffs.get(handOffs.size() - 1);
-    }
-
-    private static List<String> handOffs(TicketDetails ticket) {
-        return ticket.timeline().stream().filter(e -> e.type().equals("HANDED_OFF"))
-                .map(e -> e.from() + " → " + e.to() + " at " + e.summary()).toList();
-    }
-
-    private static List<String> steps(TicketDetails ticket) {
-        return ticket.timeline().stream().filter(e -> e.type().equals("STEP_COMPLETED"))
-                .map(TimelineEntry::summary).toList();
-    }
-
-    private static List<String> statusChanges(TicketDetails ticket) {
-        return ticket.timeline().stream().filter(e -> e.type().equals("STATUS_CHANGED")).map(TimelineEntry::to)
-                .toList();
-    }
-
-    private static List<String> types(TicketDetails ticket) {
-        return ticket.timeline().stream().map(TimelineEntry::type).toList();
-    }
-
-    private static SlaView clock(TicketDetails ticket, String target) {
-        return ticket.sla().stream().filter(sla -> sla.target().equals(target)).findFirst().orElseThrow();
-    }
-
-    private static void setClock(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
-    }
-
-    // ---- REST helpers
-
-    /** Completes the ticket's open task of that step through the API as its assignee, or as the group's agent who claims it. */
-    private void completeThroughApi(String number, String step, String group, String body) {
-        JsonNode task = null;
-        for (JsonNode current : apiTicket("admin", number).get("currentTasks")) {
-            if (current.get("key").asText().equals(step)) {
-                task = current;
-            }
-        }
-        assertThat(task).as(step + " is open on " + number).isNotNull();
-        assertThat(task.get("candidateGroups").toString()).contains(group);
-        String path = "/api/tickets/" + number + "/tasks/" + task.get("id").asText();
-        String agent = task.hasNonNull("assignee") ? task.get("assignee").asText() : AGENT_OF.get(group);
-        if (!task.hasNonNull("assignee")) {
-            assertThat(post(agent, path + "/claim", "{}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        }
-        ResponseEntity<JsonNode> completed = post(agent, path + "/complete", body);
-        assertThat(completed.getStatusCode()).as(agent + " completes " + step + ": " + completed.getBody())
-                .isEqualTo(HttpStatus.NO_CONTENT);
-    }
-
-    private JsonNode apiTicket(String user, String number) {
-        ResponseEntity<JsonNode> ticket = get(user, "/api/tickets/" + number);
-        assertThat(ticket.getStatusCode()).as(user + " reads " + number).isEqualTo(HttpStatus.OK);
-        return ticket.getBody();
-    }
-
-    private ResponseEntity<JsonNode> get(String user, String path) {
-        return http.withBasicAuth(user, password(user)).getForEntity(path, JsonNode.class);
-    }
-
-    private ResponseEntity<JsonNode> post(String user, String path, String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth(user, password(user)).postForEntity(path, new HttpEntity<>(json, headers),
-                JsonNode.class);
-    }
-
-    private static String password(String user) {
-        return "admin".equals(user) ? "admin" : "demo";
     }
 }

@@ -7,24 +7,17 @@ import io.flowdesk.ticket.TicketViews.SlaView;
 import io.flowdesk.ticket.TicketViews.TicketDetails;
 import io.flowdesk.ticket.TicketViews.TimelineEntry;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -32,15 +25,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.flowdesk.ticket.DemoAgents.assertOfferedTo;
+import static io.flowdesk.ticket.EngineClock.MONDAY_OPENING;
+import static io.flowdesk.ticket.EngineClock.setClock;
+import static io.flowdesk.ticket.TicketTimeline.clock;
+import static io.flowdesk.ticket.TicketTimeline.steps;
+import static io.flowdesk.ticket.TicketTimeline.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 /**
@@ -52,10 +49,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(EngineClock.class)
 class TechnicalFaultProcessTest {
-
-    /** Monday 2026-03-02 09:00 in Asia/Shanghai. */
-    static final Instant MONDAY_OPENING = Instant.parse("2026-03-02T01:00:00Z");
 
     /** The demo agents' groups (application.yml), to act as each of them. */
     static final Map<String, List<String>> GROUPS = Map.of(
@@ -67,46 +62,44 @@ class TechnicalFaultProcessTest {
     static final Map<String, String> AGENT_OF = Map.of("support", "alice", "tech", "tom", "engineering", "eric",
             "support-supervisors", "sam", "managers", "mia");
 
-    @Autowired ProcessEngine processEngine;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
-    @Autowired TicketService tickets;
+    @Autowired TicketService ticketService;
     @Autowired TicketQueries queries;
     @Autowired TestRestTemplate http;
 
+    private TicketLookup tickets;
+    private DemoAgents agents;
+    private TicketsOverHttp api;
+
     @BeforeEach
     void setUp() {
-        init(processEngine);
-        setClock(MONDAY_OPENING);
-    }
-
-    @AfterEach
-    void tearDown() {
-        identityService.clearAuthentication();
-        ClockUtil.reset();
+        tickets = new TicketLookup("technical-fault", runtimeService, queries);
+        agents = new DemoAgents(taskService, identityService, AGENT_OF, GROUPS);
+        api = new TicketsOverHttp(http, AGENT_OF);
     }
 
     @Test
     void no_fault_answered_at_triage_is_confirmed_and_closed_without_leaving_support() {
         String number = openFault("怎么打开省电模式", "找不到设置");
-        ProcessInstance instance = processOf(number);
+        ProcessInstance instance = tickets.processOf(number);
 
         assertThat(instance).isWaitingAt("triageFault");
-        TicketDetails opened = details(number);
+        TicketDetails opened = tickets.details(number);
         assertThat(opened.group()).as("routing: technical faults are triaged by support").isEqualTo("support");
         assertThat(opened.status()).isEqualTo("new");
         assertThat(opened.fields()).containsEntry("productModel", "P-200").containsEntry("faultCode", "E42")
                 .containsEntry("occurredOn", "2026-03-01");
         assertThat(opened.sla()).extracting(SlaView::state).containsOnly("running");
 
-        work(number, "triageFault", Map.of("triageOutcome", "answer_directly",
+        agents.work(number, "triageFault", Map.of("triageOutcome", "answer_directly",
                 "publicReply", "设置 → 电源 → 省电模式", "internalNote", "使用问题，非故障"));
 
         assertThat(instance).isWaitingAt("confirmFixWithCustomer").hasPassed("answeredAtTriage")
                 .hasNotPassed("handleFault");
         assertThat(calledProcessInstance(instance)).isWaitingAt("confirmResolution");
-        TicketDetails answered = details(number);
+        TicketDetails answered = tickets.details(number);
         assertThat(answered.status()).isEqualTo("resolved");
         assertThat(answered.sla()).as("answered at triage: first response and resolution").extracting(SlaView::state)
                 .containsOnly("met");
@@ -115,10 +108,10 @@ class TechnicalFaultProcessTest {
             assertThat(task.candidateGroups()).containsExactly("support");
         });
 
-        work(number, "confirmResolution", Map.of("customerConfirmation", "confirmed"));
+        agents.work(number, "confirmResolution", Map.of("customerConfirmation", "confirmed"));
 
         assertThat(instance).isEnded().hasPassed("faultClosed");
-        TicketDetails closed = details(number);
+        TicketDetails closed = tickets.details(number);
         assertThat(closed.status()).isEqualTo("closed");
         assertThat(closed.closedAt()).isNotNull();
         assertThat(closed.firstResponseAt()).isEqualTo(MONDAY_OPENING);
@@ -136,14 +129,14 @@ class TechnicalFaultProcessTest {
     @Test
     void fault_fixed_by_tech_goes_to_tech_and_back_to_support_for_the_confirmation() {
         String number = openFault("打印机报错 E42", "开机后一直报错");
-        ProcessInstance instance = processOf(number);
+        ProcessInstance instance = tickets.processOf(number);
 
-        work(number, "triageFault", Map.of("triageOutcome", "fault", "internalNote", "确认为硬件故障"));
+        agents.work(number, "triageFault", Map.of("triageOutcome", "fault", "internalNote", "确认为硬件故障"));
 
         assertThat(instance).isWaitingAt("handleFault").hasPassed("triageFault").hasNotPassed("answeredAtTriage");
-        TicketDetails atTech = details(number);
+        TicketDetails atTech = tickets.details(number);
         assertThat(atTech.group()).as("handed off to tech").isEqualTo("tech");
-        assertHeldBy(atTech, number, "handleFault", "tom");
+        agents.assertHeldBy(atTech, number, "handleFault", "tom");
         assertThat(atTech.status()).isEqualTo("in_progress");
         assertThat(lastHandOff(atTech)).satisfies(e -> {
             assertThat(e.from()).isEqualTo("support");
@@ -153,12 +146,12 @@ class TechnicalFaultProcessTest {
         assertThat(clock(atTech, "firstResponse").state()).isEqualTo("met");
         assertThat(clock(atTech, "resolution").state()).isEqualTo("running");
 
-        work(number, "handleFault", Map.of("techOutcome", "fixed", "internalNote", "更换了主板排线",
+        agents.work(number, "handleFault", Map.of("techOutcome", "fixed", "internalNote", "更换了主板排线",
                 "publicReply", "已远程指导更换排线，故障排除"));
 
         assertThat(instance).isWaitingAt("confirmFixWithCustomer").hasPassed("faultFixed")
                 .hasNotPassed("investigateInEngineering");
-        TicketDetails fixed = details(number);
+        TicketDetails fixed = tickets.details(number);
         assertThat(fixed.group()).as("the confirmation is support's again").isEqualTo("support");
         assertThat(lastHandOff(fixed)).satisfies(e -> {
             assertThat(e.from()).isEqualTo("tech");
@@ -168,10 +161,10 @@ class TechnicalFaultProcessTest {
         assertThat(clock(fixed, "resolution").state()).isEqualTo("met");
         assertThat(fixed.status()).isEqualTo("resolved");
 
-        work(number, "confirmResolution", Map.of("customerConfirmation", "confirmed"));
+        agents.work(number, "confirmResolution", Map.of("customerConfirmation", "confirmed"));
 
         assertThat(instance).isEnded().hasPassed("faultClosed");
-        TicketDetails closed = details(number);
+        TicketDetails closed = tickets.details(number);
         assertThat(closed.status()).isEqualTo("closed");
         assertThat(steps(closed)).containsExactly("分诊", "技术处理", "回访确认");
         assertThat(closed.timeline()).filteredOn(e -> e.type().equals("STATUS_CHANGED"))
@@ -183,14 +176,14 @@ class TechnicalFaultProcessTest {
     @Test
     void fault_handed_on_to_engineering_comes_back_to_tech_then_support_confirms() {
         String number = openFault("固件升级后无法启动", "升级到 2.1 后卡在启动画面");
-        ProcessInstance instance = processOf(number);
-        work(number, "triageFault", Map.of("triageOutcome", "fault"));
-        work(number, "handleFault", Map.of("techOutcome", "engineering", "internalNote", "复现：2.1 固件启动崩溃"));
+        ProcessInstance instance = tickets.processOf(number);
+        agents.work(number, "triageFault", Map.of("triageOutcome", "fault"));
+        agents.work(number, "handleFault", Map.of("techOutcome", "engineering", "internalNote", "复现：2.1 固件启动崩溃"));
 
         assertThat(instance).isWaitingAt("investigateInEngineering").hasNotPassed("faultFixed");
-        TicketDetails atEngineering = details(number);
+        TicketDetails atEngineering = tickets.details(number);
         assertThat(atEngineering.group()).isEqualTo("engineering");
-        assertHeldBy(atEngineering, number, "investigateInEngineering", "eric");
+        agents.assertHeldBy(atEngineering, number, "investigateInEngineering", "eric");
         assertThat(atEngineering.status()).as("still being worked").isEqualTo("in_progress");
         assertThat(lastHandOff(atEngineering)).satisfies(e -> {
             assertThat(e.from()).isEqualTo("tech");
@@ -198,16 +191,16 @@ class TechnicalFaultProcessTest {
             assertThat(e.summary()).isEqualTo("研发处理");
         });
 
-        work(number, "investigateInEngineering", Map.of("bugReference", "BUG-2101",
+        agents.work(number, "investigateInEngineering", Map.of("bugReference", "BUG-2101",
                 "internalNote", "引导程序缺陷，已出 2.1.1 修复包"));
 
         assertThat(instance).isWaitingAt("handleFault");
         assertThat(runtimeService.getVariable(instance.getId(), "techOutcome"))
                 .as("tech's form asks for the outcome afresh").isNull();
         assertThat(runtimeService.getVariable(instance.getId(), "bugReference")).isEqualTo("BUG-2101");
-        TicketDetails backAtTech = details(number);
+        TicketDetails backAtTech = tickets.details(number);
         assertThat(backAtTech.group()).isEqualTo("tech");
-        assertHeldBy(backAtTech, number, "handleFault", "tom");
+        agents.assertHeldBy(backAtTech, number, "handleFault", "tom");
         assertThat(lastHandOff(backAtTech)).satisfies(e -> {
             assertThat(e.from()).isEqualTo("engineering");
             assertThat(e.to()).isEqualTo("tech");
@@ -215,13 +208,13 @@ class TechnicalFaultProcessTest {
         });
         assertThat(clock(backAtTech, "resolution").state()).isEqualTo("running");
 
-        work(number, "handleFault", Map.of("techOutcome", "fixed", "internalNote", "已推送 2.1.1",
+        agents.work(number, "handleFault", Map.of("techOutcome", "fixed", "internalNote", "已推送 2.1.1",
                 "publicReply", "请升级到 2.1.1 固件"));
-        assertThat(details(number).group()).isEqualTo("support");
-        work(number, "confirmResolution", Map.of("customerConfirmation", "confirmed"));
+        assertThat(tickets.details(number).group()).isEqualTo("support");
+        agents.work(number, "confirmResolution", Map.of("customerConfirmation", "confirmed"));
 
         assertThat(instance).isEnded().hasPassed("faultClosed");
-        TicketDetails closed = details(number);
+        TicketDetails closed = tickets.details(number);
         assertThat(closed.timeline()).filteredOn(e -> e.type().equals("HANDED_OFF"))
                 .extracting(TimelineEntry::from, TimelineEntry::to)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("support", "tech"),
@@ -237,19 +230,20 @@ class TechnicalFaultProcessTest {
     @Test
     void fault_the_customer_says_is_not_fixed_reopens_at_tech_with_a_fresh_resolution_clock() {
         String number = openFault("网络模块掉线", "每小时掉线一次");
-        ProcessInstance instance = processOf(number);
-        work(number, "triageFault", Map.of("triageOutcome", "fault"));
-        work(number, "handleFault", Map.of("techOutcome", "fixed", "publicReply", "已重置网络模块"));
-        assertThat(clock(details(number), "resolution").state()).isEqualTo("met");
+        ProcessInstance instance = tickets.processOf(number);
+        agents.work(number, "triageFault", Map.of("triageOutcome", "fault"));
+        agents.work(number, "handleFault", Map.of("techOutcome", "fixed", "publicReply", "已重置网络模块"));
+        assertThat(clock(tickets.details(number), "resolution").state()).isEqualTo("met");
 
         Instant reopenedAt = Instant.parse("2026-03-03T02:00:00Z");
         setClock(reopenedAt);
-        work(number, "confirmResolution", Map.of("customerConfirmation", "not_resolved", "internalNote", "仍然掉线"));
+        agents.work(number, "confirmResolution",
+                Map.of("customerConfirmation", "not_resolved", "internalNote", "仍然掉线"));
 
         assertThat(instance).isWaitingAt("handleFault").hasPassed("faultReopened");
         assertThat(runtimeService.getVariable(instance.getId(), "customerConfirmation"))
                 .as("the next confirmation asks afresh").isNull();
-        TicketDetails reopened = details(number);
+        TicketDetails reopened = tickets.details(number);
         assertThat(reopened.status()).isEqualTo("in_progress");
         assertThat(reopened.group()).as("reopened back to tech's handling, not to triage").isEqualTo("tech");
         assertThat(clock(reopened, "resolution").state()).isEqualTo("running");
@@ -259,18 +253,18 @@ class TechnicalFaultProcessTest {
         assertThat(types(reopened)).contains("SLA_RESTARTED");
         assertThat(steps(reopened)).as("triage is not repeated").containsOnlyOnce("分诊");
 
-        work(number, "handleFault", Map.of("techOutcome", "fixed", "publicReply", "已更换网络模块"));
-        work(number, "confirmResolution", Map.of("customerConfirmation", "confirmed"));
+        agents.work(number, "handleFault", Map.of("techOutcome", "fixed", "publicReply", "已更换网络模块"));
+        agents.work(number, "confirmResolution", Map.of("customerConfirmation", "confirmed"));
         assertThat(instance).isEnded().hasPassed("faultClosed");
-        assertThat(details(number).status()).isEqualTo("closed");
+        assertThat(tickets.details(number).status()).isEqualTo("closed");
     }
 
     @Test
     void fault_the_customer_leaves_unconfirmed_for_seven_days_closes_itself() {
         String number = openFault("屏幕闪烁", "偶尔闪烁");
-        ProcessInstance instance = processOf(number);
-        work(number, "triageFault", Map.of("triageOutcome", "fault"));
-        work(number, "handleFault", Map.of("techOutcome", "fixed", "publicReply", "已调整刷新率，请观察"));
+        ProcessInstance instance = tickets.processOf(number);
+        agents.work(number, "triageFault", Map.of("triageOutcome", "fault"));
+        agents.work(number, "handleFault", Map.of("techOutcome", "fixed", "publicReply", "已调整刷新率，请观察"));
         ProcessInstance confirmation = calledProcessInstance(instance);
         assertThat(confirmation).isWaitingAt("confirmResolution");
 
@@ -282,7 +276,7 @@ class TechnicalFaultProcessTest {
 
         assertThat(confirmation).isEnded().hasPassed("customerStayedSilent");
         assertThat(instance).isEnded().hasPassed("faultClosed").hasNotPassed("faultReopened");
-        TicketDetails closed = details(number);
+        TicketDetails closed = tickets.details(number);
         assertThat(closed.status()).isEqualTo("closed");
         assertThat(closed.currentTasks()).isEmpty();
         assertThat(closed.timeline()).last().satisfies(e -> {
@@ -295,35 +289,35 @@ class TechnicalFaultProcessTest {
     @Test
     void an_untriaged_fault_is_warned_then_breached_and_sent_to_the_support_supervisors() {
         String number = openFault("设备无法开机", "完全没反应");
-        ProcessInstance instance = processOf(number);
-        SlaView firstResponse = clock(details(number), "firstResponse");
+        ProcessInstance instance = tickets.processOf(number);
+        SlaView firstResponse = clock(tickets.details(number), "firstResponse");
 
         setClock(firstResponse.warningAt());
         execute(job("firstResponseWarningDue", instance));
-        assertThat(clock(details(number), "firstResponse").state()).isEqualTo("warned");
+        assertThat(clock(tickets.details(number), "firstResponse").state()).isEqualTo("warned");
 
         setClock(firstResponse.dueAt());
         execute(job("firstResponseDue", instance));
 
         assertThat(instance).isWaitingAt("triageFault", "superviseLateFirstResponse");
-        assertOfferedTo(task("superviseLateFirstResponse", number), "support-supervisors", "sam");
-        TicketDetails breached = details(number);
+        assertOfferedTo(agents.task("superviseLateFirstResponse", number), "support-supervisors", "sam");
+        TicketDetails breached = tickets.details(number);
         assertThat(breached.priority()).isEqualTo(Priority.urgent);
         assertThat(clock(breached, "firstResponse").state()).isEqualTo("breached");
         assertThat(breached.group()).as("an escalation does not move the ticket").isEqualTo("support");
         assertThat(types(breached)).contains("SLA_WARNING", "SLA_BREACHED", "PRIORITY_CHANGED");
 
-        work(number, "superviseLateFirstResponse", Map.of("internalNote", "已提醒分诊"));
+        agents.work(number, "superviseLateFirstResponse", Map.of("internalNote", "已提醒分诊"));
         assertThat(instance).isWaitingAt("triageFault").hasPassed("lateFirstResponseSupervised");
     }
 
     @Test
     void a_resolution_breach_while_engineering_works_goes_to_the_supervisors_and_managers_and_the_ticket_stays_there() {
         String number = openFault("数据同步丢失", "部分记录丢失");
-        ProcessInstance instance = processOf(number);
-        work(number, "triageFault", Map.of("triageOutcome", "fault"));
-        work(number, "handleFault", Map.of("techOutcome", "engineering", "internalNote", "需要研发排查"));
-        SlaView resolution = clock(details(number), "resolution");
+        ProcessInstance instance = tickets.processOf(number);
+        agents.work(number, "triageFault", Map.of("triageOutcome", "fault"));
+        agents.work(number, "handleFault", Map.of("techOutcome", "engineering", "internalNote", "需要研发排查"));
+        SlaView resolution = clock(tickets.details(number), "resolution");
 
         setClock(resolution.warningAt());
         execute(job("resolutionWarningDue", instance));
@@ -331,30 +325,30 @@ class TechnicalFaultProcessTest {
         execute(job("resolutionDue", instance));
 
         assertThat(instance).isWaitingAt("investigateInEngineering", "superviseBreachedFault");
-        assertOfferedTo(task("superviseBreachedFault", number), "support-supervisors", "sam");
-        TicketDetails breached = details(number);
+        assertOfferedTo(agents.task("superviseBreachedFault", number), "support-supervisors", "sam");
+        TicketDetails breached = tickets.details(number);
         assertThat(breached.group()).as("the ticket shows the department doing the work").isEqualTo("engineering");
-        assertHeldBy(breached, number, "investigateInEngineering", "eric");
+        agents.assertHeldBy(breached, number, "investigateInEngineering", "eric");
         assertThat(breached.priority()).isEqualTo(Priority.urgent);
 
         Instant secondLevel = job("resolutionSecondLevelDue", instance).getDuedate().toInstant();
         setClock(secondLevel);
         execute(job("resolutionSecondLevelDue", instance));
         assertThat(instance).isWaitingAt("investigateInEngineering", "superviseBreachedFault", "managersReviewBreach");
-        assertOfferedTo(task("managersReviewBreach", number), "managers", "mia");
-        assertThat(details(number).group()).isEqualTo("engineering");
-        assertThat(types(details(number))).containsSubsequence("SLA_WARNING", "SLA_BREACHED", "SLA_ESCALATED");
+        assertOfferedTo(agents.task("managersReviewBreach", number), "managers", "mia");
+        assertThat(tickets.details(number).group()).isEqualTo("engineering");
+        assertThat(types(tickets.details(number))).containsSubsequence("SLA_WARNING", "SLA_BREACHED", "SLA_ESCALATED");
 
-        work(number, "investigateInEngineering", Map.of("internalNote", "索引损坏，已修复"));
-        work(number, "handleFault", Map.of("techOutcome", "fixed", "publicReply", "数据已恢复"));
-        work(number, "confirmResolution", Map.of("customerConfirmation", "confirmed"));
+        agents.work(number, "investigateInEngineering", Map.of("internalNote", "索引损坏，已修复"));
+        agents.work(number, "handleFault", Map.of("techOutcome", "fixed", "publicReply", "数据已恢复"));
+        agents.work(number, "confirmResolution", Map.of("customerConfirmation", "confirmed"));
         assertThat(instance).as("closing the ticket cancels the open escalation tasks").isEnded();
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).count()).isZero();
     }
 
     @Test
     void a_fault_opened_through_the_api_is_walked_to_closed_by_each_departments_agent() {
-        ResponseEntity<JsonNode> created = post("alice", "/api/tickets", """
+        ResponseEntity<JsonNode> created = api.post("alice", "/api/tickets", """
                 {"type":"technical-fault","subject":"扫描仪卡纸报错","description":"报错 E17，清理后仍然报错",
                  "customer":{"name":"钱七","email":"qian@example.com"},
                  "fields":{"productModel":"S-300","faultCode":"E17","occurredOn":"2026-03-01"}}""");
@@ -363,27 +357,28 @@ class TechnicalFaultProcessTest {
         assertThat(created.getBody().get("group").asText()).isEqualTo("support");
         assertThat(created.getBody().get("status").asText()).isEqualTo("new");
 
-        completeOverApi(number, "triageFault", "support", "{\"triageOutcome\":\"fault\",\"internalNote\":\"硬件故障\"}");
-        assertThat(ticket("admin", number).get("group").asText()).isEqualTo("tech");
-        assertThat(ticket("tom", number).get("status").asText()).isEqualTo("in_progress");
+        api.completeWithVariables(number, "triageFault", "support",
+                "{\"triageOutcome\":\"fault\",\"internalNote\":\"硬件故障\"}");
+        assertThat(api.ticket("admin", number).get("group").asText()).isEqualTo("tech");
+        assertThat(api.ticket("tom", number).get("status").asText()).isEqualTo("in_progress");
 
-        completeOverApi(number, "handleFault", "tech",
+        api.completeWithVariables(number, "handleFault", "tech",
                 "{\"techOutcome\":\"engineering\",\"internalNote\":\"传感器固件问题\"}");
-        assertThat(ticket("eric", number).get("group").asText()).isEqualTo("engineering");
+        assertThat(api.ticket("eric", number).get("group").asText()).isEqualTo("engineering");
 
-        completeOverApi(number, "investigateInEngineering", "engineering",
+        api.completeWithVariables(number, "investigateInEngineering", "engineering",
                 "{\"bugReference\":\"BUG-17\",\"internalNote\":\"已修复传感器固件\"}");
-        assertThat(ticket("tom", number).get("group").asText()).isEqualTo("tech");
+        assertThat(api.ticket("tom", number).get("group").asText()).isEqualTo("tech");
 
-        completeOverApi(number, "handleFault", "tech",
+        api.completeWithVariables(number, "handleFault", "tech",
                 "{\"techOutcome\":\"fixed\",\"publicReply\":\"请更新到最新固件\",\"internalNote\":\"已发布固件\"}");
-        JsonNode resolved = ticket("alice", number);
+        JsonNode resolved = api.ticket("alice", number);
         assertThat(resolved.get("group").asText()).isEqualTo("support");
         assertThat(resolved.get("status").asText()).isEqualTo("resolved");
 
-        completeOverApi(number, "confirmResolution", "support", "{\"customerConfirmation\":\"confirmed\"}");
+        api.completeWithVariables(number, "confirmResolution", "support", "{\"customerConfirmation\":\"confirmed\"}");
 
-        JsonNode closed = ticket("alice", number);
+        JsonNode closed = api.ticket("alice", number);
         assertThat(closed.get("status").asText()).isEqualTo("closed");
         assertThat(closed.get("currentTasks")).isEmpty();
         List<String> handOffs = new ArrayList<>();
@@ -393,7 +388,7 @@ class TechnicalFaultProcessTest {
             }
         });
         assertThat(handOffs).containsExactly("support→tech", "tech→engineering", "engineering→tech", "tech→support");
-        assertThat(ticket("eric", number).get("status").asText()).as("engineering, which held it, still reads it")
+        assertThat(api.ticket("eric", number).get("status").asText()).as("engineering, which held it, still reads it")
                 .isEqualTo("closed");
     }
 
@@ -406,129 +401,23 @@ class TechnicalFaultProcessTest {
         identityService.clearAuthentication();
 
         assertThat(instance).isWaitingAt("triageFault");
-        TicketDetails ticket = details(instance.getBusinessKey());
+        TicketDetails ticket = tickets.details(instance.getBusinessKey());
         assertThat(ticket.type()).isEqualTo("technical-fault");
         assertThat(ticket.group()).isEqualTo("support");
         assertThat(ticket.channel()).isEqualTo(Channel.phone);
         assertThat(ticket.fields()).containsEntry("faultCode", "E17");
     }
 
-    // ---- helpers -----------------------------------------------------------------------------------------------
-
     private String openFault(String subject, String description) {
-        return tickets.create(new CreateTicketRequest("technical-fault", subject, description, Channel.web,
+        return ticketService.create(new CreateTicketRequest("technical-fault", subject, description, Channel.web,
                 Priority.normal, null, new CustomerDetails("张三", "zhang@example.com", null, "standard", null),
                 Map.of("productModel", "P-200", "faultCode", "E42", "occurredOn", "2026-03-01")),
                 TestViewers.ALICE).number();
-    }
-
-    private ProcessInstance processOf(String number) {
-        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
-                .processDefinitionKey("technical-fault").singleResult();
-    }
-
-    private TicketDetails details(String number) {
-        return queries.details(number, TestViewers.ADMIN);
-    }
-
-    /** The ticket's open task of that step, in its process or in the shared step it calls. */
-    private Task task(String taskKey, String number) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey)
-                .singleResult();
-    }
-
-    /**
-     * Completes the step as its assignee (assigned by workload), with the groups that agent has; a task left in its
-     * group's queue (the test context's other tests may have filled an agent's capacity) is claimed by the group's
-     * demo agent first.
-     */
-    private void work(String number, String taskKey, Map<String, ?> formValues) {
-        Task task = task(taskKey, number);
-        assertThat(task).as("open task " + taskKey).isNotNull();
-        if (task.getAssignee() == null) { // queued: every agent of its group is away or at capacity in this context
-            String agent = AGENT_OF.get(candidateGroup(task));
-            identityService.setAuthentication(agent, GROUPS.get(agent));
-            taskService.claim(task.getId(), agent);
-            identityService.clearAuthentication();
-            task = task(taskKey, number);
-        }
-        identityService.setAuthentication(task.getAssignee(), GROUPS.get(task.getAssignee()));
-        taskService.complete(task.getId(), new HashMap<>(formValues));
-        identityService.clearAuthentication();
     }
 
     private static TimelineEntry lastHandOff(TicketDetails ticket) {
         List<TimelineEntry> handOffs = ticket.timeline().stream().filter(e -> e.type().equals("HANDED_OFF")).toList();
         assertThat(handOffs).as("HANDED_OFF in the timeline").isNotEmpty();
         return handOffs.get(handOffs.size() - 1);
-    }
-
-    private String candidateGroup(Task task) {
-        return taskService.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId).findFirst().orElseThrow();
-    }
-
-    /** The ticket's owner is the open task's assignee: that agent, or nobody while the task waits in the queue. */
-    private void assertHeldBy(TicketDetails ticket, String number, String taskKey, String agent) {
-        String assignee = task(taskKey, number).getAssignee();
-        assertThat(assignee).as("assigned by workload to " + agent + ", or queued").isIn(agent, null);
-        assertThat(ticket.assignee()).isEqualTo(assignee);
-    }
-
-    /** Offered to the group, and assigned to its demo agent unless that agent is at capacity in this context. */
-    private static void assertOfferedTo(Task task, String group, String agent) {
-        assertThat(task).hasCandidateGroupAssociated(group);
-        assertThat(task.getAssignee()).as("assigned by workload to " + agent + ", or queued").isIn(agent, null);
-    }
-
-    private static List<String> steps(TicketDetails ticket) {
-        return ticket.timeline().stream().filter(e -> e.type().equals("STEP_COMPLETED")).map(TimelineEntry::summary)
-                .toList();
-    }
-
-    private static SlaView clock(TicketDetails ticket, String target) {
-        return ticket.sla().stream().filter(sla -> sla.target().equals(target)).findFirst().orElseThrow();
-    }
-
-    private static List<String> types(TicketDetails ticket) {
-        return ticket.timeline().stream().map(TimelineEntry::type).toList();
-    }
-
-    private static void setClock(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
-    }
-
-    /** Completes the ticket's open task of that step over the API as whoever may: its assignee, or a member who claims it. */
-    private void completeOverApi(String number, String step, String department, String variables) {
-        JsonNode task = null;
-        for (JsonNode open : ticket("admin", number).get("currentTasks")) {
-            if (open.get("key").asText().equals(step)) {
-                task = open;
-            }
-        }
-        assertThat(task).as("open task " + step).isNotNull();
-        assertThat(task.get("candidateGroups").toString()).contains(department);
-        String agent = task.hasNonNull("assignee") ? task.get("assignee").asText()
-                : Map.of("support", "alice", "tech", "tom", "engineering", "eric").get(department);
-        String path = "/api/tickets/" + number + "/tasks/" + task.get("id").asText();
-        if (!task.hasNonNull("assignee")) {
-            assertThat(post(agent, path + "/claim", "{}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        }
-        ResponseEntity<JsonNode> completed = post(agent, path + "/complete", "{\"variables\":" + variables + "}");
-        assertThat(completed.getStatusCode()).as(agent + " completes " + step).isEqualTo(HttpStatus.NO_CONTENT);
-    }
-
-    private JsonNode ticket(String user, String number) {
-        ResponseEntity<JsonNode> ticket = http.withBasicAuth(user, "admin".equals(user) ? "admin" : "demo")
-                .getForEntity("/api/tickets/" + number, JsonNode.class);
-        assertThat(ticket.getStatusCode()).as(user + " reads " + number).isEqualTo(HttpStatus.OK);
-        return ticket.getBody();
-    }
-
-    private ResponseEntity<JsonNode> post(String user, String path, String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(json, headers), JsonNode.class);
     }
 }

@@ -9,15 +9,11 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.util.ArrayList;
@@ -36,11 +32,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TicketFollowsItsDepartmentTest {
 
     private static final String TYPE = "handOffDemo";
+    /** The agent of each department who claims a task no one was assigned. */
+    private static final Map<String, String> AGENT_OF = Map.of("support", "alice", "finance", "fiona");
 
     @Autowired TestRestTemplate http;
     @Autowired RepositoryService repositoryService;
 
+    private TicketsOverHttp api;
     private String deployment;
+
+    @BeforeEach
+    void setUp() {
+        api = new TicketsOverHttp(http, AGENT_OF);
+    }
 
     /** A type whose flow hands off from the ticket's department to finance and back. */
     private void deploy(boolean routed) {
@@ -65,7 +69,7 @@ class TicketFollowsItsDepartmentTest {
     @Test
     void the_ticket_is_finances_while_finance_refunds_and_supports_again_for_the_follow_up() {
         deploy(true);
-        JsonNode opened = post("alice", "/api/tickets", """
+        JsonNode opened = api.post("alice", "/api/tickets", """
                 {"type":"%s","subject":"会员卡升级咨询","category":"general","customer":{"name":"赵六","email":"zhao@example.com"}}"""
                 .formatted(TYPE)).getBody();
         String number = opened.get("number").asText();
@@ -73,7 +77,7 @@ class TicketFollowsItsDepartmentTest {
 
         complete(number, "checkRequest");
 
-        JsonNode atFinance = ticket("admin", number);
+        JsonNode atFinance = api.ticket("admin", number);
         assertThat(atFinance.get("group").asText()).as("the group of the open task").isEqualTo("finance");
         assertThat(atFinance.at("/currentTasks/0/candidateGroups").toString()).contains("finance");
         assertThat(atFinance.path("assignee").asText(null))
@@ -84,18 +88,18 @@ class TicketFollowsItsDepartmentTest {
         assertThat(handOff.get("summary").asText()).isEqualTo("退款");
         assertThat(numbersListed("fiona", "finance")).contains(number);
         assertThat(numbersListed("alice", "support")).doesNotContain(number);
-        assertThat(ticket("alice", number).get("group").asText()).as("the opener still sees where it went")
+        assertThat(api.ticket("alice", number).get("group").asText()).as("the opener still sees where it went")
                 .isEqualTo("finance");
 
         complete(number, "refundCustomer");
 
-        JsonNode back = ticket("admin", number);
+        JsonNode back = api.ticket("admin", number);
         assertThat(back.get("group").asText()).isEqualTo("support");
         JsonNode handedBack = last(back, "HANDED_OFF");
         assertThat(handedBack.get("from").asText()).isEqualTo("finance");
         assertThat(handedBack.get("to").asText()).isEqualTo("support");
         assertThat(handedBack.get("summary").asText()).isEqualTo("回访");
-        assertThat(ticket("fiona", number).get("group").asText()).as("finance, which held it, still sees it")
+        assertThat(api.ticket("fiona", number).get("group").asText()).as("finance, which held it, still sees it")
                 .isEqualTo("support");
         assertThat(numbersListed("alice", "support")).contains(number);
     }
@@ -103,33 +107,33 @@ class TicketFollowsItsDepartmentTest {
     @Test
     void the_department_a_type_without_routing_opens_its_tickets_in_still_sees_them_after_a_hand_off() {
         deploy(false);
-        String number = post("alice", "/api/tickets", """
+        String number = api.post("alice", "/api/tickets", """
                 {"type":"%s","subject":"会员卡升级咨询","customer":{"name":"赵六"}}""".formatted(TYPE))
                 .getBody().get("number").asText();
 
         complete(number, "checkRequest");
 
-        assertThat(ticket("admin", number).get("group").asText()).isEqualTo("finance");
-        assertThat(ticket("alice", number).get("group").asText()).isEqualTo("finance");
+        assertThat(api.ticket("admin", number).get("group").asText()).isEqualTo("finance");
+        assertThat(api.ticket("alice", number).get("group").asText()).isEqualTo("finance");
     }
 
     /** Completes the ticket's open task of that step as whoever may: its assignee, or a member who claims it. */
     private void complete(String number, String step) {
-        JsonNode task = ticket("admin", number).get("currentTasks").get(0);
+        JsonNode task = api.ticket("admin", number).get("currentTasks").get(0);
         assertThat(task.get("key").asText()).isEqualTo(step);
         String agent = task.hasNonNull("assignee") ? task.get("assignee").asText()
-                : Map.of("support", "alice", "finance", "fiona").get(task.at("/candidateGroups/0").asText());
+                : AGENT_OF.get(task.at("/candidateGroups/0").asText());
         String path = "/api/tickets/" + number + "/tasks/" + task.get("id").asText();
         if (!task.hasNonNull("assignee")) {
-            assertThat(post(agent, path + "/claim", "{}").getStatusCode().is2xxSuccessful()).isTrue();
+            assertThat(api.post(agent, path + "/claim", "{}").getStatusCode().is2xxSuccessful()).isTrue();
         }
-        assertThat(post(agent, path + "/complete", "{}").getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(api.post(agent, path + "/complete", "{}").getStatusCode().is2xxSuccessful()).isTrue();
     }
 
     private List<String> numbersListed(String user, String group) {
         List<String> numbers = new ArrayList<>();
-        http.withBasicAuth(user, "demo").getForEntity("/api/tickets?size=100&type=" + TYPE + "&group=" + group,
-                JsonNode.class).getBody().get("items").forEach(item -> numbers.add(item.get("number").asText()));
+        api.get(user, "/api/tickets?size=100&type=" + TYPE + "&group=" + group).getBody().get("items")
+                .forEach(item -> numbers.add(item.get("number").asText()));
         return numbers;
     }
 
@@ -142,19 +146,6 @@ class TicketFollowsItsDepartmentTest {
         }
         assertThat(found).as(type + " in the timeline").isNotNull();
         return found;
-    }
-
-    private JsonNode ticket(String user, String number) {
-        ResponseEntity<JsonNode> ticket = http.withBasicAuth(user, "admin".equals(user) ? "admin" : "demo")
-                .getForEntity("/api/tickets/" + number, JsonNode.class);
-        assertThat(ticket.getStatusCode()).as(user + " reads " + number).isEqualTo(HttpStatus.OK);
-        return ticket.getBody();
-    }
-
-    private ResponseEntity<JsonNode> post(String user, String path, String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(json, headers), JsonNode.class);
     }
 
     private static void markAsTicketType(BpmnModelInstance model) {

@@ -3,6 +3,7 @@ package io.flowdesk.tickettype;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowdesk.web.SupportDesk;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +45,7 @@ class CustomFieldsPerTypeTest {
 
     @BeforeEach
     void deployATypeWithFields() throws IOException {
+        ProcessEngines.registerProcessEngine(processEngine); // engine REST serves the engine registered as "default"
         String bpmn = Files.readString(Path.of("processes/inquiry.bpmn"), StandardCharsets.UTF_8)
                 .replace("id=\"inquiry\"", "id=\"" + TYPE + "\"")
                 .replace("bpmnElement=\"inquiry\"", "bpmnElement=\"" + TYPE + "\"")

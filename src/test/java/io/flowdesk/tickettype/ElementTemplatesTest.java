@@ -6,6 +6,8 @@ import io.flowdesk.common.BpmnProperties;
 import io.flowdesk.sla.SlaTarget;
 import io.flowdesk.ticket.Ticket;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -86,6 +88,7 @@ class ElementTemplatesTest {
 
     @Autowired TestRestTemplate http;
     @Autowired RepositoryService repositoryService;
+    @Autowired ProcessEngine processEngine;
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
 
@@ -272,6 +275,8 @@ class ElementTemplatesTest {
 
         @BeforeEach
         void deployAsAnAnalyst() {
+            // engine REST serves the engine registered as "default": the last test context started registered its own
+            ProcessEngines.registerProcessEngine(processEngine);
             ClockUtil.setCurrentTime(Date.from(MONDAY_OPENING));
             String xml = Bpmn.convertToString(DrawnTicketType.draw(TYPE));
             ResponseEntity<JsonNode> deployed = deploy("ana", TYPE + ".bpmn", xml);
@@ -417,10 +422,13 @@ class ElementTemplatesTest {
             JsonNode task = StreamSupport.stream(ticket(number).get("currentTasks").spliterator(), false)
                     .filter(candidate -> candidate.get("key").asText().equals(step)).findFirst().orElseThrow();
             String path = "/api/tickets/" + number + "/tasks/" + task.get("id").asText();
+            // workload assignment may have given it to another tech agent (the administrator joins every department)
+            String agent = task.hasNonNull("assignee") ? task.get("assignee").asText() : "tom";
             if (!task.hasNonNull("assignee")) {
-                assertThat(post("tom", path + "/claim", "{}").getStatusCode().is2xxSuccessful()).isTrue();
+                ResponseEntity<JsonNode> claimed = post(agent, path + "/claim", "{}");
+                assertThat(claimed.getStatusCode().is2xxSuccessful()).as(step + ": " + claimed.getBody()).isTrue();
             }
-            ResponseEntity<JsonNode> completed = post("tom", path + "/complete", "{\"variables\":" + variables + "}");
+            ResponseEntity<JsonNode> completed = post(agent, path + "/complete", "{\"variables\":" + variables + "}");
             assertThat(completed.getStatusCode().is2xxSuccessful()).as(step + ": " + completed.getBody()).isTrue();
         }
 
