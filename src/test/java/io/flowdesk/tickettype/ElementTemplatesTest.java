@@ -422,11 +422,15 @@ class ElementTemplatesTest {
             JsonNode task = StreamSupport.stream(ticket(number).get("currentTasks").spliterator(), false)
                     .filter(candidate -> candidate.get("key").asText().equals(step)).findFirst().orElseThrow();
             String path = "/api/tickets/" + number + "/tasks/" + task.get("id").asText();
-            // workload assignment may have given it to another tech agent (the administrator joins every department)
-            String agent = task.hasNonNull("assignee") ? task.get("assignee").asText() : "tom";
+            String agent = "tom";
             if (!task.hasNonNull("assignee")) {
                 ResponseEntity<JsonNode> claimed = post(agent, path + "/claim", "{}");
                 assertThat(claimed.getStatusCode().is2xxSuccessful()).as(step + ": " + claimed.getBody()).isTrue();
+            } else if (!agent.equals(task.get("assignee").asText())) {
+                // workload assignment gave it to another member of tech (other tests of the shared context add some)
+                ResponseEntity<JsonNode> handed = post("admin", "/engine-rest/task/" + task.get("id").asText()
+                        + "/assignee", "{\"userId\":\"tom\"}");
+                assertThat(handed.getStatusCode().is2xxSuccessful()).as(step + ": " + handed.getBody()).isTrue();
             }
             ResponseEntity<JsonNode> completed = post(agent, path + "/complete", "{\"variables\":" + variables + "}");
             assertThat(completed.getStatusCode().is2xxSuccessful()).as(step + ": " + completed.getBody()).isTrue();
