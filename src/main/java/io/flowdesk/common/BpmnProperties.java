@@ -16,6 +16,9 @@ public final class BpmnProperties {
     public static final String SLA_MET = "flowdesk.sla.met";
     public static final String SLA_PAUSE = "flowdesk.sla.pause";
     public static final String SLA_RESTART = "flowdesk.sla.restart";
+    /** On a user task: how it is assigned; {@link #ASSIGNMENT_QUEUE} (never automatically) is the one value. */
+    public static final String ASSIGNMENT = "flowdesk.assignment";
+    public static final String ASSIGNMENT_QUEUE = "queue";
 
     private BpmnProperties() {
     }

@@ -23,8 +23,8 @@ import org.springframework.util.function.SingletonSupplier;
 @Component
 class RoutingPlugin extends AbstractProcessEnginePlugin {
 
-    static final String ASSIGNMENT = "flowdesk.assignment";
-    static final String QUEUE = "queue";
+    static final String ASSIGNMENT = BpmnProperties.ASSIGNMENT;
+    static final String QUEUE = BpmnProperties.ASSIGNMENT_QUEUE;
 
     /**
      * Looked up when the first task is created, then kept (a provider resolves the bean anew on every call): the

@@ -1,12 +1,15 @@
 package io.flowdesk.tickettype;
 
+import io.flowdesk.common.BpmnProperties;
+
 import java.util.List;
 
 /**
  * The values the ticket-type convention allows (README, "Ticket types: the convention for analysts").
  *
  * <p>They are copies: the features that act on them live in packages that already depend on this one ({@code ticket},
- * {@code sla}) or keep them private ({@code routing}), so importing them here would close a package cycle.
+ * {@code sla}), so importing them here would close a package cycle; the assignment's names are shared through
+ * {@code common}.
  * {@code TicketTypeChecksTest} ties each copy to its original, so a new status, SLA target or assignment mode that
  * is added there and not here fails the build instead of rejecting valid models.
  */
@@ -22,9 +25,9 @@ final class TicketTypeConvention {
     /** {@code SlaTarget}'s BPMN names. */
     static final List<String> SLA_TARGETS = List.of("firstResponse", "resolution");
 
-    /** {@code flowdesk.assignment}: only "queue" (no automatic assignment) is known ({@code RoutingPlugin.QUEUE}). */
-    static final String ASSIGNMENT = "flowdesk.assignment";
-    static final List<String> ASSIGNMENTS = List.of("queue");
+    /** {@code flowdesk.assignment}: only "queue" (no automatic assignment) is known; named in {@link BpmnProperties}. */
+    static final String ASSIGNMENT = BpmnProperties.ASSIGNMENT;
+    static final List<String> ASSIGNMENTS = List.of(BpmnProperties.ASSIGNMENT_QUEUE);
 
     /** The service task every ticket type routes with, and the one that starts the SLA clocks. */
     static final String ROUTING_BEAN = "routeTicket";
