@@ -1,6 +1,8 @@
 package io.flowdesk.ticket;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +32,7 @@ class TicketApiTest {
              "fields":{"orderNumber":"SO-1001","productModel":"P-200"}}""";
 
     @Autowired TestRestTemplate http;
+    @Autowired IdentityService identityService;
 
     @Test
     void creating_a_ticket_answers_201_with_its_number_location_and_first_task() {
@@ -254,9 +257,18 @@ class TicketApiTest {
         assertThat(anonymous.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
 
-        // a wrong password locks the account for a few seconds (Camunda's brute-force protection): use tom
-        assertThat(http.withBasicAuth("tom", "wrong").getForEntity("/api/tickets", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        // a wrong password makes the account wait (Camunda's brute-force protection): an account of this test only,
+        // so that no other test of the shared context meets the delay
+        String userId = "wrongPassword" + System.nanoTime();
+        User user = identityService.newUser(userId);
+        user.setPassword("the-right-password");
+        identityService.saveUser(user);
+        try {
+            assertThat(http.withBasicAuth(userId, "wrong").getForEntity("/api/tickets", String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        } finally {
+            identityService.deleteUser(userId);
+        }
         assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.withBasicAuth("alice", "demo").getForEntity("/engine-rest/task", String.class)

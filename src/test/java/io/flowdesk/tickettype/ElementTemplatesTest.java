@@ -429,10 +429,10 @@ class ElementTemplatesTest {
                 // workload assignment gave it to another member of tech (other tests of the shared context add some)
                 taskService.setAssignee(task.get("id").asText(), agent);
             } else if (!task.hasNonNull("assignee")) {
-                ResponseEntity<JsonNode> claimed = postAs(agent, path + "/claim", "{}");
+                ResponseEntity<JsonNode> claimed = post(agent, path + "/claim", "{}");
                 assertThat(claimed.getStatusCode().is2xxSuccessful()).as(step + ": " + claimed.getBody()).isTrue();
             }
-            ResponseEntity<JsonNode> completed = postAs(agent, path + "/complete", "{\"variables\":" + variables + "}");
+            ResponseEntity<JsonNode> completed = post(agent, path + "/complete", "{\"variables\":" + variables + "}");
             assertThat(completed.getStatusCode().is2xxSuccessful()).as(step + ": " + completed.getBody()).isTrue();
         }
 
@@ -513,25 +513,6 @@ class ElementTemplatesTest {
         headers.setContentType(MediaType.parseMediaType("multipart/form-data; boundary=" + boundary));
         return http.withBasicAuth(user, password(user)).exchange("/engine-rest/deployment/create", HttpMethod.POST,
                 new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8), headers), JsonNode.class);
-    }
-
-    /**
-     * A POST as that user, waiting out Camunda's login delay: other tests of the suite log in as tom with a wrong
-     * password on purpose (the brute-force protection), after which his next logins are refused for a while.
-     */
-    private ResponseEntity<JsonNode> postAs(String user, String path, String json) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
-        ResponseEntity<JsonNode> answer = post(user, path, json);
-        while (answer.getStatusCode().value() == 401 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            answer = post(user, path, json);
-        }
-        return answer;
     }
 
     private static String password(String user) {
