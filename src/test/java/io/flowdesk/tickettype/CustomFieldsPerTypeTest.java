@@ -5,6 +5,7 @@ import io.flowdesk.web.SupportDesk;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ class CustomFieldsPerTypeTest {
 
     @Autowired TestRestTemplate http;
     @Autowired RepositoryService repositoryService;
+    @Autowired RuntimeService runtimeService;
     @Autowired ProcessEngine processEngine;
 
     private String deployment;
@@ -121,6 +123,33 @@ class CustomFieldsPerTypeTest {
 
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(started.getBody().get("message").asText()).contains("field.returnReason must be one of");
+    }
+
+    @Test
+    void a_start_form_names_its_fields_with_an_underscore_and_is_checked_alike() {
+        // a Camunda Form field keyed field_<name> (form-js reads a dot in a key as a path into an object)
+        ResponseEntity<JsonNode> refused = post("alice", "/engine-rest/process-definition/key/" + TYPE
+                + "/submit-form", """
+                {"variables":{"subject":{"value":"退货"},"customerName":{"value":"李四"},
+                  "field_orderNumber":{"value":"SO-1"},"field_returnReason":{"value":"broken"}}}""");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("message").asText()).contains("field_returnReason must be one of")
+                .doesNotContain("field.returnReason");
+
+        ResponseEntity<JsonNode> started = post("alice", "/engine-rest/process-definition/key/" + TYPE
+                + "/submit-form", """
+                {"variables":{"subject":{"value":"退货"},"customerName":{"value":"李四"},
+                  "field_orderNumber":{"value":"SO-4004"},"field_returnReason":{"value":"wrong_item"},
+                  "field_amount":{"value":129.5},"field_colour":{"value":""}}}""");
+        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.OK);
+        JsonNode ticket = http.withBasicAuth("admin", "admin").getForEntity("/api/tickets/"
+                + started.getBody().get("businessKey").asText(), JsonNode.class).getBody();
+        assertThat(ticket.at("/fields/orderNumber").asText()).isEqualTo("SO-4004");
+        assertThat(ticket.at("/fields/returnReason").asText()).isEqualTo("wrong_item");
+        assertThat(ticket.at("/fields/amount").asText()).isEqualTo("129.5");
+        assertThat(ticket.get("fields").has("colour")).as("a field left empty in the form").isFalse();
+        assertThat(runtimeService.getVariables(started.getBody().get("id").asText()).keySet())
+                .noneMatch(name -> name.startsWith("field"));
     }
 
     private ResponseEntity<JsonNode> open(String fields) {

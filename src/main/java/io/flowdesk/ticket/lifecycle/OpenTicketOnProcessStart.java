@@ -45,7 +45,7 @@ class OpenTicketOnProcessStart implements ExecutionListener {
         execution.setProcessBusinessKey(ticket.getNumber());
         TicketFromVariables.INTAKE_VARIABLES.forEach(execution::removeVariable);
         execution.getVariableNames().stream()
-                .filter(name -> name.startsWith(TicketFromVariables.FIELD_PREFIX))
+                .filter(TicketFromVariables::isCustomField)
                 .toList()
                 .forEach(execution::removeVariable);
         execution.setVariables(TicketVariables.of(ticket));

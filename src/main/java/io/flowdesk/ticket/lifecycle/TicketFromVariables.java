@@ -25,10 +25,15 @@ import java.util.Set;
 @Component
 class TicketFromVariables {
 
-    /** Variable names a caller passes; custom fields come as {@code field.<name>}. */
+    /** Variable names a caller passes; custom fields come as {@code field.<name>} or {@code field_<name>}. */
     static final List<String> INTAKE_VARIABLES = List.of("subject", "description", "channel", "priority", "category",
             "customerName", "customerEmail", "customerPhone", "customerTier", "customerRegion");
     static final String FIELD_PREFIX = "field.";
+    /**
+     * The same for a Camunda Form: form-js reads a dot in a field's key as a path into an object (and Tasklist would
+     * submit {@code field} as one JSON variable), so a start form names a custom field {@code field_<name>}.
+     */
+    static final String FORM_FIELD_PREFIX = "field_";
 
     private final Validator validator;
     /** Lazily: the catalog reads the engine, which this (an engine plugin's part) is built before. */
@@ -62,7 +67,7 @@ class TicketFromVariables {
             ticketTypes.getObject().find(type).ifPresent(declared -> declared.check(request.fields()));
         } catch (InvalidTicketFieldsException e) {
             List<String> problems = e.problems().entrySet().stream()
-                    .map(field -> FIELD_PREFIX + field.getKey() + " " + field.getValue()).toList();
+                    .map(field -> variableOfField(variables, field.getKey()) + " " + field.getValue()).toList();
             throw new InvalidTicketVariablesException(problems.get(0).split(" ")[0], String.join("; ", problems));
         }
         return request;
@@ -79,14 +84,26 @@ class TicketFromVariables {
         };
     }
 
+    /** True for a variable that carries a custom field, in either spelling. */
+    static boolean isCustomField(String variableName) {
+        return variableName.startsWith(FIELD_PREFIX) || variableName.startsWith(FORM_FIELD_PREFIX);
+    }
+
+    /** The custom fields given, by field name; an empty value (a form's untouched field) is no value. */
     private static Map<String, String> customFields(Map<String, Object> variables) {
         Map<String, String> fields = new LinkedHashMap<>();
         variables.forEach((name, value) -> {
-            if (name.startsWith(FIELD_PREFIX) && value != null) {
-                fields.put(name.substring(FIELD_PREFIX.length()), value.toString());
+            if (isCustomField(name) && value != null && !value.toString().isBlank()) {
+                String prefix = name.startsWith(FIELD_PREFIX) ? FIELD_PREFIX : FORM_FIELD_PREFIX;
+                fields.put(name.substring(prefix.length()), value.toString());
             }
         });
         return fields;
+    }
+
+    /** The variable a problem with the field is reported on: the spelling the caller used, else the API's. */
+    private static String variableOfField(Map<String, Object> variables, String field) {
+        return variables.containsKey(FORM_FIELD_PREFIX + field) ? FORM_FIELD_PREFIX + field : FIELD_PREFIX + field;
     }
 
     private static String text(Map<String, Object> variables, String name) {
