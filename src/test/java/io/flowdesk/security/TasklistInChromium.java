@@ -167,6 +167,106 @@ public final class TasklistInChromium implements AutoCloseable {
                 next.isEmpty() || next.get(0).getDomAttribute("class").contains("disabled"));
     }
 
+    /** The names of the processes Tasklist's "Start process" dialogue offers (it opens the dialogue). */
+    public List<String> startableProcesses() {
+        click(".start-process-action a", "");
+        By names = By.cssSelector(".modal a[ng-click^='selectProcessDefinition']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(names));
+        return browser.findElements(names).stream().map(name -> name.getText().strip()).toList();
+    }
+
+    /** Opens Tasklist's "Start process" dialogue and the start form of the process of that name. */
+    public void startProcess(String processName) {
+        if (!shows(".modal a[ng-click^='selectProcessDefinition']")) {
+            click(".start-process-action a", "");
+        }
+        click(".modal a[ng-click^='selectProcessDefinition']", processName);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal .fjs-form")));
+    }
+
+    /** Sends the start form (the dialogue's "Start" button) and waits until the dialogue is gone. */
+    public void submitStartForm() {
+        WebElement start = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("button[ng-click='startProcessInstance()']")));
+        start.click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal .fjs-form")));
+    }
+
+    /** Opens the task in Tasklist (the link an agent follows) and waits for its form. */
+    public void openTask(String taskId) {
+        browser.get(tasklist + "#/?task=" + taskId);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-task] .fjs-form")));
+    }
+
+    /** Claims the open task with the task view's "Claim" button, if the task waits in the queue. */
+    public void claimIfUnassigned() {
+        List<WebElement> claim = browser.findElements(By.cssSelector("button.claim"));
+        if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+            claim.get(0).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.unclaim")));
+        }
+    }
+
+    /** Types into the text field, text area or number field of the shown Camunda Form whose key is {@code key}. */
+    public void type(String key, String text) {
+        WebElement field = formField(key);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** The value shown in the form's field of that key. */
+    public String valueOf(String key) {
+        return formField(key).getDomProperty("value");
+    }
+
+    /** Picks an option, by its label, of the form's drop-down list (select) whose key is {@code key}. */
+    public void choose(String key, String option) {
+        // a drop-down list's input is hidden; its parent opens the list
+        WebElement list = wait.until(driver -> browser.findElements(By.cssSelector(".fjs-form [id$='_" + key + "']"))
+                .stream().map(input -> input.findElement(By.xpath(".."))).filter(WebElement::isDisplayed).findFirst()
+                .orElse(null));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", list);
+        list.click();
+        click(".fjs-dropdownlist-item", option);
+    }
+
+    /**
+     * Checks the radio button, by its label, of the form's radio group whose key is {@code key}; again until it is
+     * checked (Tasklist may render the form afresh while its variables arrive).
+     */
+    public void check(String key, String option) {
+        wait.until(driver -> {
+            WebElement label = browser.findElements(By.cssSelector(
+                            "label.fjs-form-field-label[for*='_" + key + "-']")).stream()
+                    .filter(WebElement::isDisplayed).filter(found -> found.getText().contains(option)).findFirst()
+                    .orElse(null);
+            if (label == null) {
+                return false;
+            }
+            WebElement radio = label.findElement(By.cssSelector("input[type=radio]"));
+            if (!radio.isSelected()) {
+                browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", label);
+                radio.click();
+            }
+            return radio.isSelected();
+        });
+    }
+
+    /** Completes the open task with the form's "Complete" button and waits until Tasklist has closed it. */
+    public void completeTask() {
+        WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[cam-tasklist-task] button[ng-click='complete()']")));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", complete);
+        complete.click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[cam-tasklist-task] .fjs-form")));
+    }
+
+    /** The shown field of the Camunda Form (start or task form) whose component key is {@code key}. */
+    private WebElement formField(String key) {
+        return wait.until(driver -> browser.findElements(By.cssSelector(".fjs-form [id$='_" + key + "']")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
     /** The message on the login page after a refused login. */
     String loginRefusal() {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[notifications-panel] .alert")))
