@@ -24,5 +24,12 @@ public enum TicketEventType {
     SLA_RESUMED,
     SLA_RESTARTED,
     /** Its process moved to another version of its type (a migration). */
-    VERSION_CHANGED
+    VERSION_CHANGED,
+    /**
+     * Another ticket is related: a mail that referred to a closed ticket, or came from someone not on the ticket it
+     * referred to, opened this one instead (the summary says which and why).
+     */
+    RELATED_TICKET,
+    /** A file that came with the ticket could not be kept (too large); the summary names it. */
+    ATTACHMENT_REFUSED
 }

@@ -1,0 +1,31 @@
+package io.flowdesk.attachment;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Keeps the files that come with a ticket, in the database beside it (backed up and restored with it). */
+@Service
+public class TicketAttachments {
+
+    private final AttachmentRepository attachments;
+    private final Clock clock;
+
+    TicketAttachments(AttachmentRepository attachments, Clock clock) {
+        this.attachments = attachments;
+        this.clock = clock;
+    }
+
+    /** Stores the file with the ticket, in the caller's transaction; its id. */
+    @Transactional
+    public Long add(String ticketNumber, NewAttachment file, String source, String uploadedBy) {
+        return attachments.save(new Attachment(ticketNumber, file, source, uploadedBy, clock.instant())).getId();
+    }
+
+    @Transactional(readOnly = true)
+    public List<AttachmentView> listOf(String ticketNumber) {
+        return attachments.listOf(ticketNumber);
+    }
+}
