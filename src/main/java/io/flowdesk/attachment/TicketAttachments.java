@@ -5,6 +5,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** Keeps the files that come with a ticket, in the database beside it (backed up and restored with it). */
 @Service
@@ -27,5 +28,17 @@ public class TicketAttachments {
     @Transactional(readOnly = true)
     public List<AttachmentView> listOf(String ticketNumber) {
         return attachments.listOf(ticketNumber);
+    }
+
+    /** One of the ticket's files with its bytes, if the ticket has one of that id. */
+    @Transactional(readOnly = true)
+    public Optional<AttachmentFile> file(String ticketNumber, long id) {
+        return attachments.findByIdAndTicketNumber(id, ticketNumber).map(found -> new AttachmentFile(
+                new AttachmentView(found.getId(), found.getFileName(), found.getContentType(), found.getSizeBytes(),
+                        found.getUploadedBy(), found.getUploadedAt()), found.getContent()));
+    }
+
+    /** A file as it is downloaded: what the list shows of it, and its bytes. */
+    public record AttachmentFile(AttachmentView view, byte[] content) {
     }
 }

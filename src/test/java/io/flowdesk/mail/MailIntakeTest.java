@@ -80,6 +80,17 @@ class MailIntakeTest {
         assertThat(ticket.at("/customer/name").asText()).isEqualTo("王芳");
         assertThat(ticket.at("/customer/email").asText()).isEqualTo(customer);
         assertThat(attachmentsOf(taken.get(0).ticketNumber())).containsExactly("error.png image/png 4");
+        JsonNode listed = http.withBasicAuth("admin", "admin").getForEntity("/api/tickets/"
+                + taken.get(0).ticketNumber() + "/attachments", JsonNode.class).getBody();
+        assertThat(listed.at("/0/fileName").asText()).isEqualTo("error.png");
+        assertThat(listed.at("/0/uploadedBy").asText()).isEqualTo(customer);
+        var download = http.withBasicAuth("admin", "admin").getForEntity("/api/tickets/" + taken.get(0).ticketNumber()
+                + "/attachments/" + listed.at("/0/id").asLong(), byte[].class);
+        assertThat(download.getBody()).containsExactly(0x89, 'P', 'N', 'G');
+        assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo("error.png");
+        assertThat(download.getHeaders().getContentDisposition().isAttachment()).isTrue();
+        assertThat(http.withBasicAuth("fiona", "demo").getForEntity("/api/tickets/" + taken.get(0).ticketNumber()
+                + "/attachments", String.class).getStatusCode().value()).as("another department").isEqualTo(404);
         assertThat(poll()).as("read mails are not fetched again").isEmpty();
     }
 
@@ -202,6 +213,15 @@ class MailIntakeTest {
 
         assertThat(taken).extracting(Intake::result).containsExactly(Result.FAILED);
         assertThat(poll()).isEmpty();
+
+        JsonNode failed = http.withBasicAuth("admin", "admin").getForEntity("/api/mail/inbound?outcome=FAILED&size=1",
+                JsonNode.class).getBody().at("/items/0");
+        assertThat(failed.get("mailbox").asText()).isEqualTo("support");
+        assertThat(failed.get("detail").asText()).contains("no sender");
+        assertThat(http.withBasicAuth("admin", "admin").getForEntity("/api/mail/inbound/" + failed.get("id").asLong()
+                + "/raw", String.class).getBody()).contains("who sent this?");
+        assertThat(http.withBasicAuth("alice", "demo").getForEntity("/api/mail/inbound", String.class)
+                .getStatusCode().value()).as("an agent").isEqualTo(403);
     }
 
     private List<Intake> poll() throws Exception {
