@@ -33,7 +33,9 @@ public class TicketRouter {
                 .putValue("customerTier", ticket.getCustomer().getTier())
                 .putValue("channel", ticket.getChannel().name())
                 .putValue("region", ticket.getCustomer().getRegion())
-                .putValue("text", searchableText(ticket));
+                .putValue("text", searchableText(ticket))
+                // custom fields, those recognised in the text included: an input column reads fields.orderNumber
+                .putValue("fields", ticket.getFields());
         DmnDecisionResultEntries result = decisions.evaluate(DECISION_KEY, inputs).getFirstResult();
         // an output cell left empty in Modeler is no entry at all (getEntry would fail on it)
         String group = result == null ? null : (String) result.get("group");

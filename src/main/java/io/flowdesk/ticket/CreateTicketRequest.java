@@ -31,6 +31,11 @@ public record CreateTicketRequest(
 
     public static final String DEFAULT_TIER = "standard";
 
+    /** The same request with these custom fields. */
+    public CreateTicketRequest withFields(Map<String, String> fields) {
+        return new CreateTicketRequest(type, subject, description, channel, priority, category, customer, fields);
+    }
+
     public NewTicket toNewTicket(Channel defaultChannel, String externalReference) {
         return new NewTicket(
                 type,

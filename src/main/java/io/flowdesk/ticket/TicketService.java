@@ -2,6 +2,7 @@ package io.flowdesk.ticket;
 
 import io.flowdesk.common.Problems;
 import io.flowdesk.engine.WithoutAuthorizationChecks;
+import io.flowdesk.extraction.FieldExtraction;
 import io.flowdesk.security.Viewer;
 import io.flowdesk.ticket.TicketViews.TicketDetails;
 import io.flowdesk.tickettype.TicketType;
@@ -11,8 +12,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.Map;
 
 /**
  * Opens tickets from our REST API: the ticket row, its first timeline entry and its process start in one
@@ -29,10 +28,11 @@ public class TicketService {
     private final NewTickets newTickets;
     private final TicketAccess access;
     private final WithoutAuthorizationChecks withoutChecks;
+    private final FieldExtraction extraction;
 
     TicketService(TicketUpdates updates, TicketTypeCatalog ticketTypes, RuntimeService runtimeService,
                   TicketQueries queries, NewTasks newTasks, NewTickets newTickets, TicketAccess access,
-                  WithoutAuthorizationChecks withoutChecks) {
+                  WithoutAuthorizationChecks withoutChecks, FieldExtraction extraction) {
         this.updates = updates;
         this.ticketTypes = ticketTypes;
         this.runtimeService = runtimeService;
@@ -41,6 +41,7 @@ public class TicketService {
         this.newTickets = newTickets;
         this.access = access;
         this.withoutChecks = withoutChecks;
+        this.extraction = extraction;
     }
 
     /**
@@ -54,8 +55,9 @@ public class TicketService {
         }
         TicketType type = ticketTypes.find(request.type())
                 .orElseThrow(() -> new UnknownTicketTypeException(request.type(), ticketTypes.keys()));
-        type.check(request.fields() == null ? Map.of() : request.fields());
-        Ticket ticket = updates.open(request.toNewTicket(Channel.api, null), type.defaultGroup(), viewer.userId());
+        CreateTicketRequest checked = request.withFields(
+                extraction.fieldsOf(type, request.fields(), request.subject(), request.description()));
+        Ticket ticket = updates.open(checked.toNewTicket(Channel.api, null), type.defaultGroup(), viewer.userId());
         newTasks.watch(); // the answer shows the tasks the process start opens
         withoutChecks.run(() -> runtimeService.startProcessInstanceById(type.processDefinitionId(),
                 ticket.getNumber(), TicketVariables.of(ticket)));

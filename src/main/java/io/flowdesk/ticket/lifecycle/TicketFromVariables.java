@@ -1,5 +1,6 @@
 package io.flowdesk.ticket.lifecycle;
 
+import io.flowdesk.extraction.FieldExtraction;
 import io.flowdesk.ticket.Channel;
 import io.flowdesk.ticket.CreateTicketRequest;
 import io.flowdesk.ticket.CreateTicketRequest.CustomerDetails;
@@ -39,9 +40,13 @@ class TicketFromVariables {
     /** Lazily: the catalog reads the engine, which this (an engine plugin's part) is built before. */
     private final ObjectProvider<TicketTypeCatalog> ticketTypes;
 
-    TicketFromVariables(Validator validator, ObjectProvider<TicketTypeCatalog> ticketTypes) {
+    private final FieldExtraction extraction;
+
+    TicketFromVariables(Validator validator, ObjectProvider<TicketTypeCatalog> ticketTypes,
+                        FieldExtraction extraction) {
         this.validator = validator;
         this.ticketTypes = ticketTypes;
+        this.extraction = extraction;
     }
 
     CreateTicketRequest read(String type, Map<String, Object> variables) {
@@ -64,13 +69,16 @@ class TicketFromVariables {
             throw new InvalidTicketVariablesException(problems.get(0).split(" ")[0], String.join("; ", problems));
         }
         try {
-            ticketTypes.getObject().find(type).ifPresent(declared -> declared.check(request.fields()));
+            return request.withFields(ticketTypes.getObject().find(type)
+                    .map(declared -> extraction.fieldsOf(declared, request.fields(), request.subject(),
+                            request.description()))
+                    .orElseGet(() -> extraction.withRecognised(request.fields(), request.subject(),
+                            request.description())));
         } catch (InvalidTicketFieldsException e) {
             List<String> problems = e.problems().entrySet().stream()
                     .map(field -> variableOfField(variables, field.getKey()) + " " + field.getValue()).toList();
             throw new InvalidTicketVariablesException(problems.get(0).split(" ")[0], String.join("; ", problems));
         }
-        return request;
     }
 
     private static String variableName(String propertyPath) {
