@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -26,19 +27,34 @@ class TicketController {
     private final TicketService tickets;
     private final TicketQueries queries;
     private final CurrentUser currentUser;
+    private final IdempotentCreates idempotentCreates;
 
-    TicketController(TicketService tickets, TicketQueries queries, CurrentUser currentUser) {
+    TicketController(TicketService tickets, TicketQueries queries, CurrentUser currentUser,
+                     IdempotentCreates idempotentCreates) {
         this.tickets = tickets;
         this.queries = queries;
         this.currentUser = currentUser;
+        this.idempotentCreates = idempotentCreates;
     }
 
     @PostMapping
-    ResponseEntity<TicketDetails> create(@Valid @RequestBody CreateTicketRequest request) {
-        TicketDetails ticket = tickets.create(request, currentUser.viewer());
+    ResponseEntity<TicketDetails> create(@Valid @RequestBody CreateTicketRequest request,
+                                         @RequestHeader(name = IdempotentCreates.HEADER, required = false)
+                                         String idempotencyKey) {
+        boolean replayed = false;
+        TicketDetails ticket;
+        if (idempotencyKey == null) {
+            ticket = tickets.create(request, currentUser.viewer());
+        } else {
+            IdempotentCreates.Created created = idempotentCreates.create(request, currentUser.viewer(),
+                    idempotencyKey);
+            ticket = created.ticket();
+            replayed = created.replayed();
+        }
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{number}")
                 .buildAndExpand(ticket.number()).toUri();
-        return ResponseEntity.created(location).body(ticket);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.created(location);
+        return (replayed ? answer.header("Idempotent-Replayed", "true") : answer).body(ticket);
     }
 
     @GetMapping("/{number}")
