@@ -26,7 +26,9 @@ class InboundMail {
         /** It was added to the ticket it answers. */
         APPENDED,
         /** It could not be read; its raw bytes are kept. */
-        FAILED
+        FAILED,
+        /** A machine sent it (an out-of-office reply, a bounce): recorded, not taken in. */
+        IGNORED
     }
 
     @Id

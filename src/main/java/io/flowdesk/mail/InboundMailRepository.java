@@ -22,6 +22,11 @@ interface InboundMailRepository extends Repository<InboundMail, Long> {
             + " and m.ticketNumber is not null")
     List<Object[]> ticketsOf(Collection<String> messageIds);
 
+    /** The Message-IDs of the mails taken in on a ticket, oldest first: what the desk's mails answer. */
+    @Query("select m.messageId from InboundMail m where m.ticketNumber = :ticketNumber"
+            + " and m.outcome <> io.flowdesk.mail.InboundMail.Outcome.FAILED order by m.id")
+    List<String> messageIdsOf(String ticketNumber);
+
     Page<InboundMail> findByOutcomeOrderByIdDesc(InboundMail.Outcome outcome, Pageable page);
 
     Page<InboundMail> findAllByOrderByIdDesc(Pageable page);

@@ -76,7 +76,7 @@ class MailIntake {
     /** What became of a fetched mail, and the ticket it went to. */
     record Intake(Result result, String ticketNumber) {
 
-        enum Result { CREATED, APPENDED, DUPLICATE, FAILED }
+        enum Result { CREATED, APPENDED, DUPLICATE, FAILED, IGNORED }
     }
 
     /** Takes in the mail's raw bytes as fetched from the mailbox. */
@@ -107,6 +107,11 @@ class MailIntake {
     private Intake take(Mailbox mailbox, ParsedMail mail) {
         InboundMail record = mails.saveAndFlush(InboundMail.read(mail, mailbox.name(), clock.instant()));
         Optional<Referral> referral = threading.referralOf(mail);
+        if (mail.automatic() != null) {
+            String number = referral.map(found -> found.ticket().getNumber()).orElse(null);
+            record.became(InboundMail.Outcome.IGNORED, number, "sent by a machine (" + mail.automatic() + ")");
+            return new Intake(Intake.Result.IGNORED, number);
+        }
         if (referral.isPresent() && takesReplies(referral.get().ticket())
                 && threading.mayWrite(referral.get().ticket(), mail.fromAddress())) {
             String number = referral.get().ticket().getNumber();

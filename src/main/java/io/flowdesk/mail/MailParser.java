@@ -45,11 +45,34 @@ class MailParser {
             body.read(message);
             return new ParsedMail(messageId(message, raw), replyTo(message), from.getAddress().toLowerCase(Locale.ROOT),
                     nameOf(from), addresses(message.getRecipients(Message.RecipientType.CC)),
-                    subject(message), QuotedText.without(body.text()), body.attachments);
+                    subject(message), QuotedText.without(body.text()), body.attachments, automatic(message, from));
         } catch (MessagingException | IOException | RuntimeException e) {
             throw new UnreadableMailException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
                     e);
         }
+    }
+
+    /** Why the mail was sent by a machine (RFC 3834's Auto-Submitted, the de facto headers, a bounce), or null. */
+    private static String automatic(MimeMessage message, InternetAddress from) throws MessagingException {
+        String autoSubmitted = message.getHeader("Auto-Submitted", null);
+        if (autoSubmitted != null && !autoSubmitted.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
+            return "Auto-Submitted: " + autoSubmitted.strip();
+        }
+        String precedence = message.getHeader("Precedence", null);
+        if (precedence != null && List.of("bulk", "junk", "list", "auto_reply")
+                .contains(precedence.strip().toLowerCase(Locale.ROOT))) {
+            return "Precedence: " + precedence.strip();
+        }
+        for (String header : List.of("X-Autoreply", "X-Autorespond")) {
+            if (message.getHeader(header, null) != null) {
+                return header;
+            }
+        }
+        String local = from.getAddress().substring(0, from.getAddress().indexOf('@')).toLowerCase(Locale.ROOT);
+        if (local.equals("mailer-daemon") || local.equals("postmaster") || message.isMimeType("multipart/report")) {
+            return "delivery report from " + from.getAddress();
+        }
+        return null;
     }
 
     private static InternetAddress sender(MimeMessage message) throws MessagingException {

@@ -205,6 +205,21 @@ class MailIntakeTest {
     }
 
     @Test
+    void an_out_of_office_reply_is_recorded_but_neither_a_ticket_nor_a_customer_message() throws Exception {
+        String customer = unique("away");
+        String first = "<away." + System.nanoTime() + "@client.example>";
+        deliver(mail(first, customer, "报销单据", "请查收", null, null));
+        String number = poll().get(0).ticketNumber();
+
+        deliver(("Message-ID: <ooo." + System.nanoTime() + "@client.example>\r\nFrom: " + customer
+                + "\r\nAuto-Submitted: auto-replied\r\nIn-Reply-To: " + first + "\r\nSubject: Out of office\r\n\r\n"
+                + "I am away until Monday.\r\n").getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(poll()).containsExactly(new Intake(Result.IGNORED, number));
+        assertThat(customerMessages(number)).isEmpty();
+    }
+
+    @Test
     void an_unreadable_mail_is_kept_and_reported_and_not_fetched_again() throws Exception {
         deliver(("Message-ID: <broken." + System.nanoTime() + "@nowhere.example>\r\nSubject: no sender\r\n\r\n"
                 + "who sent this?\r\n").getBytes(StandardCharsets.US_ASCII));
