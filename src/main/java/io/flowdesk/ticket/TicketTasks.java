@@ -81,7 +81,7 @@ public class TicketTasks {
             return task;
         }
         TaskFate fate = TaskFate.of(engine, taskId);
-        if (fate.hasEnded() && processInstanceId != null && processInstanceId.equals(fate.processInstanceId())) {
+        if (fate.hasEnded() && processInstanceId != null && processInstanceId.equals(fate.rootProcessInstanceId())) {
             throw ended(ticket.getNumber(), taskId, fate);
         }
         throw withTaskId(Problems.of(HttpStatus.NOT_FOUND, "Task not found",

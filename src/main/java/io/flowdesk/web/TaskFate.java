@@ -9,11 +9,12 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * What became of a task that an action did not find open: completed (by someone who got there first), ended
  * otherwise (its process moved on or was cancelled), still open after all, or never known to the engine.
  *
- * @param name              the task's name, when known
- * @param processInstanceId its process instance, when known
- * @param endReason         why it ended, when it did ({@code completed}, {@code deleted}, ...)
+ * @param name                  the task's name, when known
+ * @param rootProcessInstanceId its process instance, or the one that called it when its process is a called step
+ *                              (a ticket's process, for the shared steps its tickets call), when known
+ * @param endReason             why it ended, when it did ({@code completed}, {@code deleted}, ...)
  */
-public record TaskFate(Kind kind, String name, String processInstanceId, String endReason) {
+public record TaskFate(Kind kind, String name, String rootProcessInstanceId, String endReason) {
 
     public enum Kind { OPEN, COMPLETED, ENDED, UNKNOWN }
 
@@ -33,11 +34,15 @@ public record TaskFate(Kind kind, String name, String processInstanceId, String 
             HistoricTaskInstanceEntity historic =
                     commandContext.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId);
             if (historic != null) {
-                return new TaskFate(kindOf(historic), historic.getName(), historic.getProcessInstanceId(),
+                return new TaskFate(kindOf(historic), historic.getName(), historic.getRootProcessInstanceId(),
                         historic.getDeleteReason());
             }
             TaskEntity open = commandContext.getTaskManager().findTaskById(taskId);
-            return open == null ? UNKNOWN : new TaskFate(Kind.OPEN, open.getName(), open.getProcessInstanceId(), null);
+            if (open == null) {
+                return UNKNOWN;
+            }
+            return new TaskFate(Kind.OPEN, open.getName(),
+                    open.getProcessInstance() == null ? null : open.getProcessInstance().getRootProcessInstanceId(), null);
         });
     }
 

@@ -9,8 +9,6 @@ import jakarta.ws.rs.core.Context;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.rest.dto.VariableValueDto;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
@@ -67,21 +65,18 @@ public class TaskFormTicketContext implements ContainerResponseFilter {
     }
 
     /**
-     * The ticket's number: its variable, which Tasklist's call (all variables) has; for a call that named others,
-     * the business key of the task's process (a ticket process's key is its number), read as the user may.
+     * The ticket's number: its variable, which Tasklist's call (all variables) has; for a call that named others, the
+     * same variable read through the task, as the user may (they have just been given the task's variables). A ticket
+     * process has it, and so has a shared step it calls with it (customer confirmation, escalation): a user who works
+     * such a step's task, a supervisor say, need not be able to read the called process instance itself.
      */
     private static String ticketNumber(Map<?, ?> variables, String engineName, String taskId) {
         if (variables.get(TICKET_NUMBER) instanceof VariableValueDto number && number.getValue() instanceof String n) {
             return n;
         }
         ProcessEngine engine = ProcessEngines.getProcessEngine(engineName);
-        Task task = engine == null ? null : engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
-        if (task == null || task.getProcessInstanceId() == null) {
-            return null;
-        }
-        ProcessInstance ticket = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceId(task.getProcessInstanceId()).singleResult();
-        return ticket == null ? null : ticket.getBusinessKey();
+        return engine != null && engine.getTaskService().getVariable(taskId, TICKET_NUMBER) instanceof String number
+                ? number : null;
     }
 
     private static List<String> asked(String variableNames) {

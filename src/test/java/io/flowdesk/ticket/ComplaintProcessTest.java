@@ -81,12 +81,14 @@ class ComplaintProcessTest {
 
     private TicketLookup tickets;
     private DemoAgents agents;
+    private Escalations escalations;
     private TicketsOverHttp api;
 
     @BeforeEach
     void setUp() {
         tickets = new TicketLookup("complaint", runtimeService, queries);
         agents = new DemoAgents(taskService, identityService, AGENT_OF, GROUPS);
+        escalations = new Escalations(taskService);
         api = new TicketsOverHttp(http, AGENT_OF);
     }
 
@@ -306,8 +308,8 @@ class ComplaintProcessTest {
         setClock(firstResponse.dueAt());
         execute(job("firstResponseDue", instance));
 
-        assertThat(instance).isWaitingAt("acceptComplaint", "superviseLateFirstResponse");
-        assertOfferedTo(agents.task("superviseLateFirstResponse", number), "support-supervisors", "sam");
+        assertThat(instance).isWaitingAt("acceptComplaint", "supervisorsFollowUpLateFirstResponse");
+        assertOfferedTo(escalations.task(number, Escalations.LATE_FIRST_RESPONSE), "support-supervisors", "sam");
         TicketDetails breached = tickets.details(number);
         assertThat(breached.priority()).isEqualTo(Priority.urgent);
         assertThat(clock(breached, "firstResponse").state()).isEqualTo("breached");
@@ -327,14 +329,14 @@ class ComplaintProcessTest {
         execute(job("resolutionWarningDue", instance));
         setClock(resolution.dueAt());
         execute(job("resolutionDue", instance));
-        assertThat(instance).isWaitingAt("approveCompensation", "superviseBreachedComplaint");
-        assertOfferedTo(agents.task("superviseBreachedComplaint", number), "support-supervisors", "sam");
+        assertThat(instance).isWaitingAt("approveCompensation", "supervisorsFollowUpBreach");
+        assertOfferedTo(escalations.task(number, Escalations.RESOLUTION_BREACHED), "support-supervisors", "sam");
 
         Instant secondLevel = job("resolutionSecondLevelDue", instance).getDuedate().toInstant();
         setClock(secondLevel);
         execute(job("resolutionSecondLevelDue", instance));
-        assertThat(instance).isWaitingAt("approveCompensation", "superviseBreachedComplaint", "managersReviewBreach");
-        assertOfferedTo(agents.task("managersReviewBreach", number), "managers", "mia");
+        assertThat(instance).isWaitingAt("approveCompensation", "supervisorsFollowUpBreach", "managersFollowUpBreach");
+        assertOfferedTo(escalations.task(number, Escalations.BREACH_PERSISTS), "managers", "mia");
         TicketDetails escalated = tickets.details(number);
         assertThat(escalated.group()).isEqualTo("support");
         assertThat(escalated.priority()).isEqualTo(Priority.urgent);

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +54,13 @@ class InquiryProcessTest {
     @Autowired IdentityService identityService;
     @Autowired TicketService tickets;
     @Autowired TicketQueries queries;
+
+    private Escalations escalations;
+
+    @BeforeEach
+    void setUp() {
+        escalations = new Escalations(taskService);
+    }
 
     @Test
     void inquiry_accepted_handled_replied_and_confirmed_is_closed_with_both_targets_met() {
@@ -156,8 +164,8 @@ class InquiryProcessTest {
         assertThat(breached.assignee()).as("the supervisor's task does not take the ticket away from its agent")
                 .isEqualTo(task("acceptInquiry", instance).getAssignee());
         assertThat(clock(breached, "firstResponse").state()).isEqualTo("breached");
-        assertThat(instance).isWaitingAt("acceptInquiry", "superviseLateFirstResponse");
-        assertThat(task("superviseLateFirstResponse", instance)).hasCandidateGroupAssociated("support-supervisors")
+        assertThat(instance).isWaitingAt("acceptInquiry", "supervisorsFollowUpLateFirstResponse");
+        assertThat(escalations.task(number, Escalations.LATE_FIRST_RESPONSE)).hasCandidateGroupAssociated("support-supervisors")
                 .isAssignedTo("sam");
         assertThat(types(breached)).contains("SLA_WARNING", "SLA_BREACHED", "PRIORITY_CHANGED");
         assertThat(queries.search(filter("breached"), PageRequest.of(0, 100), TestViewers.ADMIN)
@@ -179,7 +187,7 @@ class InquiryProcessTest {
 
         setClock(resolution.dueAt());
         execute(job("resolutionDue", instance));
-        assertThat(instance).isWaitingAt("handleInquiry", "superviseBreachedInquiry");
+        assertThat(instance).isWaitingAt("handleInquiry", "supervisorsFollowUpBreach");
         assertThat(queries.details(number, TestViewers.ADMIN).priority()).isEqualTo(Priority.urgent);
 
         Instant secondLevel = job("resolutionSecondLevelDue", instance).getDuedate().toInstant();
@@ -187,8 +195,8 @@ class InquiryProcessTest {
                 .isEqualTo(Instant.parse("2026-03-06T08:30:00Z"));
         setClock(secondLevel);
         execute(job("resolutionSecondLevelDue", instance));
-        assertThat(instance).isWaitingAt("handleInquiry", "superviseBreachedInquiry", "managersReviewBreach");
-        assertThat(task("managersReviewBreach", instance)).hasCandidateGroupAssociated("managers").isAssignedTo("mia");
+        assertThat(instance).isWaitingAt("handleInquiry", "supervisorsFollowUpBreach", "managersFollowUpBreach");
+        assertThat(escalations.task(number, Escalations.BREACH_PERSISTS)).hasCandidateGroupAssociated("managers").isAssignedTo("mia");
         assertThat(types(queries.details(number, TestViewers.ADMIN))).containsSubsequence("SLA_WARNING", "SLA_BREACHED", "SLA_ESCALATED");
 
         work(instance, "handleInquiry", Map.of("nextStep", "reply"));
@@ -196,6 +204,25 @@ class InquiryProcessTest {
         work(instance, "confirmResolution", Map.of("customerConfirmation", "confirmed"));
         assertThat(instance).as("closing the ticket cancels the open escalation tasks").isEnded();
         assertThat(clock(queries.details(number, TestViewers.ADMIN), "resolution").state()).isEqualTo("breached");
+    }
+
+    @Test
+    void a_breach_whose_timer_fires_again_when_the_work_resumes_calls_the_supervisors_no_second_time() {
+        String number = openInquiry("导出报表失败", "一直转圈", Priority.normal, "standard");
+        ProcessInstance instance = processOf(number);
+        work(instance, Map.of("priority", "normal"));
+        setClock(clock(queries.details(number, TestViewers.ADMIN), "resolution").dueAt());
+        execute(job("resolutionDue", instance));
+        assertThat(escalations.open(number)).isEqualTo(1);
+
+        work(instance, Map.of("nextStep", "ask_customer", "publicReply", "请提供浏览器版本"));
+        work(instance, "waitForCustomerAnswer", Map.of("customerMessage", "Chrome 120"));
+        assertThat(instance).isWaitingAt("handleInquiry", "supervisorsFollowUpBreach");
+        execute(job("resolutionDue", instance));
+
+        assertThat(instance).hasPassed("breachAlreadyEscalated");
+        assertThat(escalations.open(number)).as("one supervisors' follow-up per ticket").isEqualTo(1);
+        assertThat(escalations.task(number, Escalations.RESOLUTION_BREACHED)).isNotNull();
     }
 
     @Test

@@ -67,12 +67,14 @@ class RefundRequestProcessTest {
 
     private TicketLookup tickets;
     private DepartmentAgents agents;
+    private Escalations escalations;
     private TicketsOverHttp api;
 
     @BeforeEach
     void setUp() {
         tickets = new TicketLookup(TYPE, runtimeService, queries);
         agents = new DepartmentAgents(taskService, identityService, AGENT_OF);
+        escalations = new Escalations(taskService);
         api = new TicketsOverHttp(http, AGENT_OF);
     }
 
@@ -179,9 +181,9 @@ class RefundRequestProcessTest {
         TicketDetails breached = tickets.details(number);
         assertThat(breached.priority()).isEqualTo(Priority.urgent);
         assertThat(clock(breached, "firstResponse").state()).isEqualTo("breached");
-        assertThat(instance).isWaitingAt("reviewRefundRequest", "superviseLateFirstResponse");
-        assertThat(task("superviseLateFirstResponse", instance)).hasCandidateGroupAssociated("support-supervisors");
-        DepartmentAgents.assertAssignedUnlessFull(task("superviseLateFirstResponse", instance), "sam", agentProfiles);
+        assertThat(instance).isWaitingAt("reviewRefundRequest", "supervisorsFollowUpLateFirstResponse");
+        assertThat(escalations.task(number, Escalations.LATE_FIRST_RESPONSE)).hasCandidateGroupAssociated("support-supervisors");
+        DepartmentAgents.assertAssignedUnlessFull(escalations.task(number, Escalations.LATE_FIRST_RESPONSE), "sam", agentProfiles);
         assertThat(breached.group()).isEqualTo("support");
         assertThat(types(breached)).contains("SLA_WARNING", "SLA_BREACHED", "PRIORITY_CHANGED");
 
@@ -207,11 +209,11 @@ class RefundRequestProcessTest {
 
         setClock(resolution.dueAt());
         execute(job("resolutionDue", instance));
-        assertThat(instance).isWaitingAt("payRefund", "superviseBreachedRefundRequest");
-        assertThat(task("superviseBreachedRefundRequest", instance))
+        assertThat(instance).isWaitingAt("payRefund", "supervisorsFollowUpBreach");
+        assertThat(escalations.task(number, Escalations.RESOLUTION_BREACHED))
                 .as("the supervisors of the department that owns the request")
                 .hasCandidateGroupAssociated("support-supervisors");
-        DepartmentAgents.assertAssignedUnlessFull(task("superviseBreachedRefundRequest", instance), "sam", agentProfiles);
+        DepartmentAgents.assertAssignedUnlessFull(escalations.task(number, Escalations.RESOLUTION_BREACHED), "sam", agentProfiles);
         TicketDetails breached = tickets.details(number);
         assertThat(breached.priority()).isEqualTo(Priority.urgent);
         assertThat(task("payRefund", instance).getPriority()).isEqualTo(100);
@@ -219,12 +221,12 @@ class RefundRequestProcessTest {
 
         setClock(job("resolutionSecondLevelDue", instance).getDuedate().toInstant());
         execute(job("resolutionSecondLevelDue", instance));
-        assertThat(instance).isWaitingAt("payRefund", "superviseBreachedRefundRequest", "managersReviewBreach");
-        assertThat(task("managersReviewBreach", instance)).hasCandidateGroupAssociated("managers");
-        DepartmentAgents.assertAssignedUnlessFull(task("managersReviewBreach", instance), "mia", agentProfiles);
+        assertThat(instance).isWaitingAt("payRefund", "supervisorsFollowUpBreach", "managersFollowUpBreach");
+        assertThat(escalations.task(number, Escalations.BREACH_PERSISTS)).hasCandidateGroupAssociated("managers");
+        DepartmentAgents.assertAssignedUnlessFull(escalations.task(number, Escalations.BREACH_PERSISTS), "mia", agentProfiles);
         assertThat(types(tickets.details(number))).containsSubsequence("SLA_WARNING", "SLA_BREACHED", "SLA_ESCALATED");
 
-        agents.complete(task("superviseBreachedRefundRequest", instance), "support-supervisors",
+        agents.complete(escalations.task(number, Escalations.RESOLUTION_BREACHED), "support-supervisors",
                 Map.of("internalNote", "已催财务部"));
         agents.work(instance, Map.of("paymentReference", "PAY-LATE-1"));
         agents.work(instance, Map.of("publicReply", "退款已打出，抱歉久等。"));

@@ -74,12 +74,14 @@ class ReturnRefundProcessTest {
 
     private TicketLookup tickets;
     private DepartmentAgents agents;
+    private Escalations escalations;
     private TicketsOverHttp api;
 
     @BeforeEach
     void setUp() {
         tickets = new TicketLookup(TYPE, runtimeService, queries);
         agents = new DepartmentAgents(taskService, identityService, AGENT_OF);
+        escalations = new Escalations(taskService);
         api = new TicketsOverHttp(http, AGENT_OF);
     }
 
@@ -296,14 +298,14 @@ class ReturnRefundProcessTest {
         TicketDetails breached = tickets.details(number);
         assertThat(breached.priority()).isEqualTo(Priority.urgent);
         assertThat(clock(breached, "firstResponse").state()).isEqualTo("breached");
-        assertThat(instance).isWaitingAt("acceptReturnRequest", "superviseLateFirstResponse");
-        assertThat(task("superviseLateFirstResponse", instance)).hasCandidateGroupAssociated("support-supervisors");
-        DepartmentAgents.assertAssignedUnlessFull(task("superviseLateFirstResponse", instance), "sam", agentProfiles);
+        assertThat(instance).isWaitingAt("acceptReturnRequest", "supervisorsFollowUpLateFirstResponse");
+        assertThat(escalations.task(number, Escalations.LATE_FIRST_RESPONSE)).hasCandidateGroupAssociated("support-supervisors");
+        DepartmentAgents.assertAssignedUnlessFull(escalations.task(number, Escalations.LATE_FIRST_RESPONSE), "sam", agentProfiles);
         assertThat(breached.group()).as("the supervisors' task does not move the ticket").isEqualTo("support");
         assertThat(breached.assignee()).isEqualTo(task("acceptReturnRequest", instance).getAssignee());
         assertThat(types(breached)).contains("SLA_WARNING", "SLA_BREACHED", "PRIORITY_CHANGED");
 
-        agents.complete(task("superviseLateFirstResponse", instance), "support-supervisors",
+        agents.complete(escalations.task(number, Escalations.LATE_FIRST_RESPONSE), "support-supervisors",
                 Map.of("internalNote", "已提醒 bob"));
         assertThat(instance).isWaitingAt("acceptReturnRequest").hasPassed("lateFirstResponseSupervised");
         assertThat(tickets.details(number).timeline()).filteredOn(e -> e.type().equals("INTERNAL_NOTE")).singleElement()
@@ -326,10 +328,10 @@ class ReturnRefundProcessTest {
 
         setClock(resolution.dueAt());
         execute(job("resolutionDue", instance));
-        assertThat(instance).isWaitingAt("checkQuality", "superviseBreachedReturn");
-        assertThat(task("superviseBreachedReturn", instance)).as("the supervisors of the department that owns the return")
+        assertThat(instance).isWaitingAt("checkQuality", "supervisorsFollowUpBreach");
+        assertThat(escalations.task(number, Escalations.RESOLUTION_BREACHED)).as("the supervisors of the department that owns the return")
                 .hasCandidateGroupAssociated("support-supervisors");
-        DepartmentAgents.assertAssignedUnlessFull(task("superviseBreachedReturn", instance), "sam", agentProfiles);
+        DepartmentAgents.assertAssignedUnlessFull(escalations.task(number, Escalations.RESOLUTION_BREACHED), "sam", agentProfiles);
         TicketDetails breached = tickets.details(number);
         assertThat(breached.priority()).isEqualTo(Priority.urgent);
         assertThat(task("checkQuality", instance).getPriority()).isEqualTo(100);
@@ -338,9 +340,9 @@ class ReturnRefundProcessTest {
         Instant secondLevel = job("resolutionSecondLevelDue", instance).getDuedate().toInstant();
         setClock(secondLevel);
         execute(job("resolutionSecondLevelDue", instance));
-        assertThat(instance).isWaitingAt("checkQuality", "superviseBreachedReturn", "managersReviewBreach");
-        assertThat(task("managersReviewBreach", instance)).hasCandidateGroupAssociated("managers");
-        DepartmentAgents.assertAssignedUnlessFull(task("managersReviewBreach", instance), "mia", agentProfiles);
+        assertThat(instance).isWaitingAt("checkQuality", "supervisorsFollowUpBreach", "managersFollowUpBreach");
+        assertThat(escalations.task(number, Escalations.BREACH_PERSISTS)).hasCandidateGroupAssociated("managers");
+        DepartmentAgents.assertAssignedUnlessFull(escalations.task(number, Escalations.BREACH_PERSISTS), "mia", agentProfiles);
         assertThat(types(tickets.details(number))).containsSubsequence("SLA_WARNING", "SLA_BREACHED", "SLA_ESCALATED");
         assertThat(tickets.details(number).group()).isEqualTo("warehouse");
 

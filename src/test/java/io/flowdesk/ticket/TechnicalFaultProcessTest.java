@@ -71,12 +71,14 @@ class TechnicalFaultProcessTest {
 
     private TicketLookup tickets;
     private DemoAgents agents;
+    private Escalations escalations;
     private TicketsOverHttp api;
 
     @BeforeEach
     void setUp() {
         tickets = new TicketLookup("technical-fault", runtimeService, queries);
         agents = new DemoAgents(taskService, identityService, AGENT_OF, GROUPS);
+        escalations = new Escalations(taskService);
         api = new TicketsOverHttp(http, AGENT_OF);
     }
 
@@ -299,15 +301,15 @@ class TechnicalFaultProcessTest {
         setClock(firstResponse.dueAt());
         execute(job("firstResponseDue", instance));
 
-        assertThat(instance).isWaitingAt("triageFault", "superviseLateFirstResponse");
-        assertOfferedTo(agents.task("superviseLateFirstResponse", number), "support-supervisors", "sam");
+        assertThat(instance).isWaitingAt("triageFault", "supervisorsFollowUpLateFirstResponse");
+        assertOfferedTo(escalations.task(number, Escalations.LATE_FIRST_RESPONSE), "support-supervisors", "sam");
         TicketDetails breached = tickets.details(number);
         assertThat(breached.priority()).isEqualTo(Priority.urgent);
         assertThat(clock(breached, "firstResponse").state()).isEqualTo("breached");
         assertThat(breached.group()).as("an escalation does not move the ticket").isEqualTo("support");
         assertThat(types(breached)).contains("SLA_WARNING", "SLA_BREACHED", "PRIORITY_CHANGED");
 
-        agents.work(number, "superviseLateFirstResponse", Map.of("internalNote", "已提醒分诊"));
+        agents.work(number, Escalations.SUPERVISORS_TASK, Map.of("internalNote", "已提醒分诊"));
         assertThat(instance).isWaitingAt("triageFault").hasPassed("lateFirstResponseSupervised");
     }
 
@@ -324,8 +326,8 @@ class TechnicalFaultProcessTest {
         setClock(resolution.dueAt());
         execute(job("resolutionDue", instance));
 
-        assertThat(instance).isWaitingAt("investigateInEngineering", "superviseBreachedFault");
-        assertOfferedTo(agents.task("superviseBreachedFault", number), "support-supervisors", "sam");
+        assertThat(instance).isWaitingAt("investigateInEngineering", "supervisorsFollowUpBreach");
+        assertOfferedTo(escalations.task(number, Escalations.RESOLUTION_BREACHED), "support-supervisors", "sam");
         TicketDetails breached = tickets.details(number);
         assertThat(breached.group()).as("the ticket shows the department doing the work").isEqualTo("engineering");
         agents.assertHeldBy(breached, number, "investigateInEngineering", "eric");
@@ -334,8 +336,8 @@ class TechnicalFaultProcessTest {
         Instant secondLevel = job("resolutionSecondLevelDue", instance).getDuedate().toInstant();
         setClock(secondLevel);
         execute(job("resolutionSecondLevelDue", instance));
-        assertThat(instance).isWaitingAt("investigateInEngineering", "superviseBreachedFault", "managersReviewBreach");
-        assertOfferedTo(agents.task("managersReviewBreach", number), "managers", "mia");
+        assertThat(instance).isWaitingAt("investigateInEngineering", "supervisorsFollowUpBreach", "managersFollowUpBreach");
+        assertOfferedTo(escalations.task(number, Escalations.BREACH_PERSISTS), "managers", "mia");
         assertThat(tickets.details(number).group()).isEqualTo("engineering");
         assertThat(types(tickets.details(number))).containsSubsequence("SLA_WARNING", "SLA_BREACHED", "SLA_ESCALATED");
 

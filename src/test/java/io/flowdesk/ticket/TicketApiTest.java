@@ -2,7 +2,10 @@ package io.flowdesk.ticket;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,6 +36,16 @@ class TicketApiTest {
 
     @Autowired TestRestTemplate http;
     @Autowired IdentityService identityService;
+    @Autowired ProcessEngine processEngine;
+
+    /**
+     * Engine REST serves the engine registered as "default", which every test context in the JVM registers as it
+     * starts, the last one winning: this test's calls of it must reach this context's engine.
+     */
+    @BeforeEach
+    void engineRestServesThisContextsEngine() {
+        ProcessEngines.registerProcessEngine(processEngine);
+    }
 
     @Test
     void creating_a_ticket_answers_201_with_its_number_location_and_first_task() {

@@ -81,6 +81,21 @@ class TicketTasksApiTest {
     }
 
     @Test
+    void a_supervisor_completes_an_escalation_of_the_shared_step_and_a_second_try_is_a_409() {
+        HeldTask escalation = desk.escalateLateFirstResponse(desk.openTicket());
+
+        assertThat(act(escalation, escalation.holder(), "complete", "{\"variables\":{\"internalNote\":\"已提醒 alice\"}}").status())
+                .isEqualTo(204);
+        Answer again = act(escalation, escalation.holder(), "complete", null);
+
+        assertProblem(again, 409, "Task already completed");
+        JsonNode ticket = desk.get("alice", "/api/tickets/" + escalation.number()).body();
+        assertThat(ticket.get("group").asText()).isEqualTo("support");
+        assertThat(ticket.get("currentTasks")).hasSize(1);
+        assertThat(desk.timesCompleted(escalation)).isEqualTo(1);
+    }
+
+    @Test
     void an_unknown_ticket_or_a_task_not_open_on_the_ticket_is_a_404() {
         HeldTask task = desk.openTicket();
         HeldTask another = desk.openTicket();

@@ -18,11 +18,13 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
@@ -62,6 +64,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -118,7 +121,7 @@ class ElementTemplatesTest {
                     "io.flowdesk.slaBreachTimer", "io.flowdesk.slaSecondLevelTimer", "io.flowdesk.slaWarn",
                     "io.flowdesk.slaBreach", "io.flowdesk.slaEscalateSecondLevel", "io.flowdesk.status",
                     "io.flowdesk.sla.pause", "io.flowdesk.sla.restart", "io.flowdesk.sla.met",
-                    "io.flowdesk.departmentTask", "io.flowdesk.queueTask");
+                    "io.flowdesk.departmentTask", "io.flowdesk.queueTask", "io.flowdesk.ticketEscalation");
         }
 
         @Test
@@ -371,6 +374,7 @@ class ElementTemplatesTest {
                     .isEqualTo(reopenedAt);
             assertThat(clock(reopened, "resolution")).as("paused while the customer calls back").isEqualTo("paused");
             fire(number, "customerCallsBack");
+            work(number, "callCustomerBack", "{}");
 
             work(number, "handle", "{}");
             work(number, "waitForCustomer", "{\"customerMessage\":\"可以了\"}");
@@ -400,12 +404,15 @@ class ElementTemplatesTest {
             fire(number, "breachDue");
             JsonNode breached = ticket(number);
             assertThat(breached.get("priority").asText()).isEqualTo("urgent");
-            assertThat(tasks(breached)).as("the work goes on beside the supervisors' task")
-                    .containsEntry("handle", "[\"tech\"]").containsEntry("supervise", "[\"tech-supervisors\"]");
+            assertThat(tasks(breached)).as("the work goes on beside the supervisors' follow-up, a task of the shared"
+                    + " escalation the type calls").containsEntry("handle", "[\"tech\"]")
+                    .containsEntry("supervisorsFollowUpTicket", "[\"tech-supervisors\"]");
+            assertThat(breached.get("group").asText()).as("the escalation leaves the ticket in its department")
+                    .isEqualTo("tech");
 
             fire(number, "secondLevelDue");
             JsonNode escalated = ticket(number);
-            assertThat(tasks(escalated)).hasSize(3).containsEntry("managersReview", "[\"managers\"]");
+            assertThat(tasks(escalated)).hasSize(3).containsEntry("managersFollowUpTicket", "[\"managers\"]");
             assertThat(types(escalated)).containsSubsequence("SLA_WARNING", "SLA_BREACHED", "SLA_ESCALATED");
         }
 
@@ -449,7 +456,7 @@ class ElementTemplatesTest {
 
         private Job timerJob(String number, String timer) {
             String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
-                    .singleResult().getId();
+                    .processDefinitionKey(TYPE).singleResult().getId(); // not the shared steps it calls
             return managementService.createJobQuery().processInstanceId(instance).activityId(timer).singleResult();
         }
 
@@ -562,6 +569,8 @@ class ElementTemplatesTest {
             ModelerApplies.template("io.flowdesk.status", model, "closed", Map.of("flowdesk.status", "closed"));
             ModelerApplies.template("io.flowdesk.sla.restart", model, "reopened", Map.of());
             ModelerApplies.template("io.flowdesk.sla.pause", model, "customerCallsBack", Map.of());
+            ModelerApplies.template("io.flowdesk.departmentTask", model, "callCustomerBack",
+                    Map.of("camunda:formRef", "inquiry-handle"));
             escalations(model);
             return model;
         }
@@ -575,16 +584,16 @@ class ElementTemplatesTest {
                     Map.of("conditionExpression", "${firstBreach}"));
             ModelerApplies.template("io.flowdesk.escalationBranch", model, "repeatedBreach",
                     Map.of("conditionExpression", "${!firstBreach}"));
-            ModelerApplies.template("io.flowdesk.departmentTask", model, "supervise",
-                    Map.of("camunda:candidateGroups", "${group}-supervisors", "camunda:formRef", "inquiry-escalation"));
+            ModelerApplies.template("io.flowdesk.ticketEscalation", model, "supervise",
+                    Map.of("escalationLevel", "supervisors", "escalationReason", "resolutionBreached"));
             ModelerApplies.template("io.flowdesk.slaSecondLevelTimer", model, "secondLevelDue", Map.of());
             ModelerApplies.template("io.flowdesk.slaEscalateSecondLevel", model, "escalate", Map.of());
             ModelerApplies.template("io.flowdesk.escalationBranch", model, "newSecondLevel",
                     Map.of("conditionExpression", "${firstSecondLevel}"));
             ModelerApplies.template("io.flowdesk.escalationBranch", model, "repeatedSecondLevel",
                     Map.of("conditionExpression", "${!firstSecondLevel}"));
-            ModelerApplies.template("io.flowdesk.departmentTask", model, "managersReview",
-                    Map.of("camunda:candidateGroups", "managers", "camunda:formRef", "inquiry-escalation"));
+            ModelerApplies.template("io.flowdesk.ticketEscalation", model, "managersReview",
+                    Map.of("escalationLevel", "managers", "escalationReason", "breachPersists"));
         }
 
         /**
@@ -608,6 +617,7 @@ class ElementTemplatesTest {
                     .condition("未解决", "${customerConfirmation == 'not_resolved'}")
                     .intermediateThrowEvent("reopened").name("工单重开")
                     .intermediateCatchEvent("customerCallsBack").name("等客户回电").timerWithDuration("PT10M")
+                    .userTask("callCustomerBack").name("回电客户")
                     .connectTo("handle")
                     .moveToActivity("handle")
                     .boundaryEvent("warningDue").name("解决时限预警").timerWithDate(timerDate("io.flowdesk.slaWarningTimer"))
@@ -615,13 +625,13 @@ class ElementTemplatesTest {
                     .moveToActivity("handle")
                     .boundaryEvent("breachDue").name("解决超时").timerWithDate(timerDate("io.flowdesk.slaBreachTimer"))
                     .serviceTask("breach").name("升级超时").exclusiveGateway("breachIsNew").name("首次超时？")
-                    .sequenceFlowId("newBreach").userTask("supervise").name("督办超时工单").endEvent("supervised")
+                    .sequenceFlowId("newBreach").callActivity("supervise").name("督办超时工单").endEvent("supervised")
                     .moveToLastGateway().sequenceFlowId("repeatedBreach").endEvent("alreadySupervised")
                     .moveToActivity("handle")
                     .boundaryEvent("secondLevelDue").name("超时持续")
                     .timerWithDate(timerDate("io.flowdesk.slaSecondLevelTimer"))
                     .serviceTask("escalate").name("二级升级").exclusiveGateway("secondLevelIsNew").name("首次二级升级？")
-                    .sequenceFlowId("newSecondLevel").userTask("managersReview").name("经理督办").endEvent("reviewed")
+                    .sequenceFlowId("newSecondLevel").callActivity("managersReview").name("经理督办").endEvent("reviewed")
                     .moveToLastGateway().sequenceFlowId("repeatedSecondLevel").endEvent("alreadyWithManagers")
                     .done();
         }
@@ -714,7 +724,7 @@ class ElementTemplatesTest {
             return properties().stream().flatMap(property -> {
                 List<String> values = property.has("choices") ? choices(property)
                         : List.of(property.path("value").asText());
-                return values.stream().map(value -> property.at("/binding/name").asText() + "=" + value);
+                return values.stream().map(value -> Bindings.name(property) + "=" + value);
             });
         }
 
@@ -758,7 +768,8 @@ class ElementTemplatesTest {
                 "camunda:field", List.of("name"),
                 "camunda:outputParameter", List.of("source"),
                 "camunda:errorEventDefinition", List.of("errorRef"),
-                "camunda:executionListener", List.of("event", "implementationType"));
+                "camunda:executionListener", List.of("event", "implementationType"),
+                "camunda:in", List.of("target"));
 
         private Bindings() {
         }
@@ -768,7 +779,19 @@ class ElementTemplatesTest {
         }
 
         static String key(JsonNode property) {
-            return type(property) + " " + property.at("/binding/name").asText();
+            return type(property) + " " + name(property);
+        }
+
+        /**
+         * What the binding sets, as the analyst's picks and FlowdeskBindings name it: the attribute or property name, a
+         * call activity's input mapping by its target, its business key as "businessKey".
+         */
+        static String name(JsonNode property) {
+            return switch (type(property)) {
+                case "camunda:in" -> property.at("/binding/target").asText();
+                case "camunda:in:businessKey" -> "businessKey";
+                default -> property.at("/binding/name").asText();
+            };
         }
     }
 
@@ -840,7 +863,7 @@ class ElementTemplatesTest {
             element.setAttributeValueNs(CAMUNDA_NS, "modelerTemplateVersion", template.json().path("version").asText());
             Set<String> unused = new HashSet<>(picks.keySet());
             for (JsonNode property : template.properties()) {
-                String name = property.at("/binding/name").asText();
+                String name = Bindings.name(property);
                 unused.remove(name);
                 String value = value(template, property, picks.get(name));
                 if (value != null) {
@@ -855,7 +878,7 @@ class ElementTemplatesTest {
                 return property.has("value") ? property.get("value").asText() : null;
             }
             String type = property.path("type").asText();
-            assertThat(type).as("%s: the analyst can change %s", template, property.at("/binding/name").asText())
+            assertThat(type).as("%s: the analyst can change %s", template, Bindings.name(property))
                     .isNotEqualTo("Hidden");
             if (type.equals("Dropdown")) {
                 assertThat(Template.choices(property)).as("%s offers %s", template, pick).contains(pick);
@@ -864,10 +887,19 @@ class ElementTemplatesTest {
         }
 
         private static void bind(BpmnModelInstance model, BaseElement element, JsonNode property, String value) {
-            String name = property.at("/binding/name").asText();
+            String name = Bindings.name(property);
             switch (Bindings.type(property)) {
                 case "property" -> setAttribute(model, element, name, value);
                 case "camunda:property" -> addCamundaProperty(model, element, name, value);
+                case "camunda:in" -> addCamundaIn(model, element, in -> {
+                    in.setCamundaTarget(name);
+                    if (property.at("/binding/expression").asBoolean()) {
+                        in.setCamundaSourceExpression(value);
+                    } else {
+                        in.setCamundaSource(value);
+                    }
+                });
+                case "camunda:in:businessKey" -> addCamundaIn(model, element, in -> in.setCamundaBusinessKey(value));
                 default -> throw new AssertionError("this test does not apply " + Bindings.type(property)
                         + " bindings yet: teach ModelerApplies what Modeler does with them");
             }
@@ -885,12 +917,24 @@ class ElementTemplatesTest {
             }
         }
 
-        private static void addCamundaProperty(BpmnModelInstance model, BaseElement element, String name, String value) {
+        /** A call activity's input mapping, {@code <camunda:in …/>}, among its extension elements. */
+        private static void addCamundaIn(BpmnModelInstance model, BaseElement element, Consumer<CamundaIn> mapping) {
+            CamundaIn in = model.newInstance(CamundaIn.class);
+            mapping.accept(in);
+            extensions(model, element).addChildElement(in);
+        }
+
+        private static ExtensionElements extensions(BpmnModelInstance model, BaseElement element) {
             ExtensionElements extensions = element.getExtensionElements();
             if (extensions == null) {
                 extensions = model.newInstance(ExtensionElements.class);
                 element.setExtensionElements(extensions);
             }
+            return extensions;
+        }
+
+        private static void addCamundaProperty(BpmnModelInstance model, BaseElement element, String name, String value) {
+            ExtensionElements extensions = extensions(model, element);
             CamundaProperties properties = extensions.getElementsQuery().filterByType(CamundaProperties.class).list()
                     .stream().findFirst().orElse(null);
             if (properties == null) {
@@ -914,6 +958,8 @@ class ElementTemplatesTest {
          * Attributes that carry Flowdesk's conventions; others (ids, names, the form of one step) are the analyst's, and
          * so is a start event's form: the status template leaves the Forms group visible for it.
          */
+        /** The shared escalation, whose calls are a template's (processes/ticket-escalation.bpmn). */
+        private static final String ESCALATION = "ticketEscalation";
         private static final List<String> ATTRIBUTES = List.of("camunda:delegateExpression", "camunda:expression",
                 "camunda:resultVariable", "camunda:candidateGroups", "camunda:formRefBinding",
                 "camunda:historyTimeToLive", "isExecutable");
@@ -953,6 +999,21 @@ class ElementTemplatesTest {
             if (element instanceof BoundaryEvent event && timeDate(event).startsWith("${slaClock.")) {
                 bindings.add("cancelActivity=" + event.cancelActivity());
             }
+            if (element instanceof CallActivity call && ESCALATION.equals(call.getCalledElement())) {
+                bindings.addAll(escalationCall(call));
+            }
+            return bindings;
+        }
+
+        /** A call of the shared escalation: what it calls, how, and what it hands over. */
+        private static Set<String> escalationCall(CallActivity call) {
+            Set<String> bindings = new LinkedHashSet<>(List.of("calledElement=" + call.getCalledElement(),
+                    "camunda:calledElementBinding=" + call.getCamundaCalledElementBinding()));
+            call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list()
+                    .forEach(in -> bindings.add(in.getCamundaBusinessKey() != null
+                            ? "businessKey=" + in.getCamundaBusinessKey()
+                            : in.getCamundaTarget() + "=" + Objects.requireNonNullElse(in.getCamundaSource(),
+                            in.getCamundaSourceExpression())));
             return bindings;
         }
 

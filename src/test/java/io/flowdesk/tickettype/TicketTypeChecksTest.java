@@ -61,6 +61,7 @@ class TicketTypeChecksTest {
 
     @Autowired RepositoryService repositoryService;
     @Autowired TestRestTemplate http;
+    @Autowired TicketTypeCatalog ticketTypes;
 
     private final List<String> deployments = new ArrayList<>();
 
@@ -130,6 +131,24 @@ class TicketTypeChecksTest {
 
         assertThat(errors(shared.replace("name=\"flowdesk.sla.met\"", "name=\"flowdesk.sla.mets\"")))
                 .extracting(Problem::getMainElementId).containsExactly("handleRequest");
+    }
+
+    @Test
+    void the_shipped_shared_steps_pass_the_checks_as_shared_processes_and_are_no_ticket_types() {
+        for (String step : List.of("customerConfirmation", "ticketEscalation")) {
+            assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(step).count())
+                    .as(step + " deployed at start-up, through the checks").isPositive();
+            assertThat(ticketTypes.keys()).as("called by the types, not opened as one").doesNotContain(step);
+        }
+        String escalation = file("processes/ticket-escalation.bpmn")
+                .replace("id=\"ticketEscalation\"", "id=\"ticketEscalationChecked\"")
+                .replace("bpmnElement=\"ticketEscalation\"", "bpmnElement=\"ticketEscalationChecked\"");
+        assertThat(escalation).doesNotContain(BpmnProperties.TICKET_TYPE);
+        deployments.add(repositoryService.createDeployment().name("escalation-checked")
+                .addString("ticket-escalation.bpmn", escalation).deploy().getId());
+
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("ticketEscalationChecked")
+                .count()).isEqualTo(1);
     }
 
     // -------------------------------------------------------------------------------------- what is refused

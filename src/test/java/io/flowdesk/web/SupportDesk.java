@@ -2,8 +2,10 @@ package io.flowdesk.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -59,6 +61,7 @@ public final class SupportDesk {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestRestTemplate http;
+    private final ProcessEngine engine;
 
     /**
      * Engine REST (Camunda's resources and {@link EngineRestConflicts} alike) finds its engine by name in Camunda's
@@ -67,6 +70,7 @@ public final class SupportDesk {
      */
     public SupportDesk(TestRestTemplate http, ProcessEngine engine) {
         this.http = http;
+        this.engine = engine;
         ProcessEngines.registerProcessEngine(engine);
     }
 
@@ -86,6 +90,26 @@ public final class SupportDesk {
         }
         return new HeldTask(created.body().get("number").asText(), task.get("id").asText(),
                 task.get("name").asText(), holder);
+    }
+
+    /**
+     * The ticket's first response breached now (its timer fired early): inquiry calls the shared escalation, whose
+     * task goes to support's supervisors; that task, held by sam (who claims it once at capacity in this context).
+     */
+    public HeldTask escalateLateFirstResponse(HeldTask ticket) {
+        String ticketProcess = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(ticket.number()).processDefinitionKey("inquiry").singleResult().getId();
+        ManagementService jobs = engine.getManagementService();
+        jobs.executeJob(jobs.createJobQuery().processInstanceId(ticketProcess).activityId("firstResponseDue")
+                .singleResult().getId());
+        Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ticket.number())
+                .processDefinitionKey("ticketEscalation").singleResult();
+        if (task.getAssignee() == null) {
+            assertThat(post("sam", "/engine-rest/task/" + task.getId() + "/claim", "{\"userId\":\"sam\"}").status())
+                    .isEqualTo(204);
+        }
+        return new HeldTask(ticket.number(), task.getId(), task.getName(),
+                task.getAssignee() == null ? "sam" : task.getAssignee());
     }
 
     public Answer post(String user, String path, String json) {

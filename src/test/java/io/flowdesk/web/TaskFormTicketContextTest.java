@@ -75,6 +75,26 @@ class TaskFormTicketContextTest {
     }
 
     @Test
+    void an_escalation_of_the_shared_step_shows_the_supervisor_its_form_with_the_tickets_context() {
+        HeldTask escalated = desk.escalateLateFirstResponse(desk.openTicket());
+        assertThat(escalated.name()).isEqualTo("主管督办");
+        String escalation = escalated.id();
+
+        Answer form = desk.tasklist("sam").get("/task/" + escalation + "/deployed-form");
+        JsonNode variables = desk.tasklist("sam").get("/task/" + escalation + "/form-variables").body();
+        Answer named = desk.tasklist("sam").get("/task/" + escalation + "/form-variables?variableNames=subject,ticketSla");
+
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body().get("id").asText()).isEqualTo("ticket-escalation-follow-up");
+        assertThat(text(variables, "ticketCustomer")).contains("**李雷**");
+        assertThat(text(variables, "ticketSla")).contains("首次响应 First response: 已超时 breached");
+        assertThat(text(variables, "ticketConversation")).contains("会员积分没有到账");
+        assertThat(variables.get("escalationReason").get("value").asText()).isEqualTo("lateFirstResponse");
+        assertThat(named.body().has("ticketSla")).as("the ticket found through the task's variable: a supervisor"
+                + " does not read the called process instance itself").isTrue();
+    }
+
+    @Test
     void an_agent_of_another_department_gets_no_form_variables_and_no_context() {
         HeldTask task = desk.openTicket();
 
