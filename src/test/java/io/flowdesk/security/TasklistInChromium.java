@@ -103,9 +103,23 @@ public final class TasklistInChromium implements AutoCloseable {
         browser.get(webapps + webapp + "/default/#/login");
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("form[name=signinForm]")));
-        form.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
-        form.findElement(By.cssSelector("input[type=password]")).sendKeys(password);
+        // typed again until both fields hold what was typed: on a loaded machine the page can still be moving the
+        // focus (its autofocus) while the keys arrive, and a password once landed in the user name field
+        wait.until(driver -> {
+            WebElement name = form.findElement(By.cssSelector("input[type=text]"));
+            WebElement secret = form.findElement(By.cssSelector("input[type=password]"));
+            typeInto(name, user);
+            typeInto(secret, password);
+            return user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"));
+        });
         form.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    private static void typeInto(WebElement field, String text) {
+        if (!text.equals(field.getDomProperty("value"))) {
+            field.clear();
+            field.sendKeys(text);
+        }
     }
 
     /** Focuses the filter of that name and waits for the first page of its list. */
