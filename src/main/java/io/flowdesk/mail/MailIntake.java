@@ -9,6 +9,7 @@ import io.flowdesk.security.Viewer;
 import io.flowdesk.ticket.Channel;
 import io.flowdesk.ticket.CreateTicketRequest;
 import io.flowdesk.ticket.CreateTicketRequest.CustomerDetails;
+import io.flowdesk.ticket.CustomerMessages;
 import io.flowdesk.ticket.Ticket;
 import io.flowdesk.ticket.TicketEventType;
 import io.flowdesk.ticket.TicketService;
@@ -53,20 +54,23 @@ class MailIntake {
     private final MailThreading threading;
     private final TicketService tickets;
     private final TicketUpdates updates;
+    private final CustomerMessages customerMessages;
     private final TicketAttachments attachments;
     private final MailProperties properties;
     private final TransactionTemplate inTransaction;
     private final Clock clock;
 
     MailIntake(MailParser parser, InboundMailRepository mails, MailParticipantRepository participants,
-               MailThreading threading, TicketService tickets, TicketUpdates updates, TicketAttachments attachments,
-               MailProperties properties, PlatformTransactionManager transactions, Clock clock) {
+               MailThreading threading, TicketService tickets, TicketUpdates updates,
+               CustomerMessages customerMessages, TicketAttachments attachments, MailProperties properties,
+               PlatformTransactionManager transactions, Clock clock) {
         this.parser = parser;
         this.mails = mails;
         this.participants = participants;
         this.threading = threading;
         this.tickets = tickets;
         this.updates = updates;
+        this.customerMessages = customerMessages;
         this.attachments = attachments;
         this.properties = properties;
         this.inTransaction = new TransactionTemplate(transactions);
@@ -115,7 +119,7 @@ class MailIntake {
         if (referral.isPresent() && takesReplies(referral.get().ticket())
                 && threading.mayWrite(referral.get().ticket(), mail.fromAddress())) {
             String number = referral.get().ticket().getNumber();
-            updates.addCustomerMessage(number, messageText(mail), actor(mail));
+            customerMessages.receive(number, messageText(mail), actor(mail));
             keepWith(number, mail);
             record.became(InboundMail.Outcome.APPENDED, number, "threaded by " + referral.get().how());
             return new Intake(Intake.Result.APPENDED, number);

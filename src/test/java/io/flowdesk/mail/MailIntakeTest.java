@@ -10,6 +10,9 @@ import io.flowdesk.mail.MailIntake.Intake.Result;
 import io.flowdesk.mail.MailProperties.Mailbox;
 import io.flowdesk.ticket.TicketUpdates;
 import jakarta.mail.Session;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +54,8 @@ class MailIntakeTest {
     @Autowired MailIntake intake;
     @Autowired TicketUpdates updates;
     @Autowired TicketAttachments attachments;
+    @Autowired TaskService taskService;
+    @Autowired IdentityService identityService;
     @Autowired TestRestTemplate http;
 
     private GreenMailUser inbox;
@@ -108,6 +114,41 @@ class MailIntakeTest {
 
         assertThat(taken).containsExactly(new Intake(Result.APPENDED, number));
         assertThat(customerMessages(number)).containsExactly("正确抬头是：北京某某科技有限公司");
+    }
+
+    @Test
+    void a_reply_to_a_ticket_that_waits_for_the_customer_moves_its_flow_on() throws Exception {
+        String customer = unique("wait");
+        String first = "<w." + System.nanoTime() + "@client.example>";
+        deliver(mail(first, customer, "会员积分没有到账", "积分少了 200", null, null));
+        String number = poll().get(0).ticketNumber();
+        String process = updates.find(number).orElseThrow().getProcessInstanceId();
+        completeOpenWork(process, Map.of("priority", "normal"));
+        completeOpenWork(process, Map.of("nextStep", "ask_customer", "publicReply", "请提供会员卡号"));
+        assertThat(ticket(number).get("status").asText()).isEqualTo("pending_customer");
+
+        deliver(mail("<w2." + System.nanoTime() + "@client.example>", customer, "Re: 会员积分没有到账",
+                "卡号 8800123", first, first));
+
+        assertThat(poll()).containsExactly(new Intake(Result.APPENDED, number));
+        assertThat(ticket(number).get("status").asText()).isEqualTo("in_progress");
+        assertThat(taskService.createTaskQuery().processInstanceId(process).singleResult().getTaskDefinitionKey())
+                .isEqualTo("handleInquiry");
+    }
+
+    /** Completes the ticket's one open task as its assignee, as the agent does in Tasklist. */
+    private void completeOpenWork(String processInstanceId, Map<String, Object> formValues) {
+        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+        String agent = task.getAssignee() != null ? task.getAssignee() : "alice";
+        if (task.getAssignee() == null) {
+            taskService.claim(task.getId(), agent);
+        }
+        identityService.setAuthentication(agent, List.of("support"));
+        try {
+            taskService.complete(task.getId(), formValues);
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     @Test

@@ -54,6 +54,7 @@ class InquiryProcessTest {
     @Autowired IdentityService identityService;
     @Autowired TicketService tickets;
     @Autowired TicketQueries queries;
+    @Autowired CustomerMessages customerMessages;
 
     private Escalations escalations;
 
@@ -255,6 +256,30 @@ class InquiryProcessTest {
                 .isEqualTo(Instant.parse("2026-03-09T01:30:00Z"));
         assertThat(job("resolutionDue", instance)).hasDueDate(Date.from(resumed.dueAt()));
         assertThat(types(queries.details(number, TestViewers.ADMIN))).contains("SLA_PAUSED", "CUSTOMER_MESSAGE", "SLA_RESUMED");
+    }
+
+    @Test
+    void the_customers_own_reply_moves_a_waiting_inquiry_back_to_work_and_resumes_its_clock() {
+        String number = openInquiry("退货地址", "寄到哪里", Priority.normal, "standard");
+        ProcessInstance instance = processOf(number);
+        work(instance, Map.of("priority", "normal"));
+        work(instance, Map.of("nextStep", "ask_customer", "publicReply", "请提供订单号"));
+        assertThat(instance).isWaitingAt("waitForCustomerAnswer");
+
+        boolean moved = customerMessages.receive(number, "订单号 SO-779", "li@example.com");
+
+        assertThat(moved).isTrue();
+        assertThat(instance).hasPassed("customerRepliedWhileWaiting").isWaitingAt("handleInquiry");
+        assertThat(runtimeService.getVariable(instance.getId(), "latestCustomerMessage")).isEqualTo("订单号 SO-779");
+        TicketDetails working = queries.details(number, TestViewers.ADMIN);
+        assertThat(working.status()).isEqualTo("in_progress");
+        assertThat(clock(working, "resolution").state()).isEqualTo("running");
+        assertThat(types(working)).containsSubsequence("SLA_PAUSED", "CUSTOMER_MESSAGE", "SLA_RESUMED");
+        assertThat(types(working).stream().filter("CUSTOMER_MESSAGE"::equals)).hasSize(1);
+
+        assertThat(customerMessages.receive(number, "补充：是黑色那款", "li@example.com"))
+                .as("a message while nothing waits for it is only recorded").isFalse();
+        assertThat(instance).isWaitingAt("handleInquiry");
     }
 
     @Test
