@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * HTTP Basic authentication for {@code /api} and {@code /engine-rest} against Camunda's identity service: the
@@ -33,21 +34,30 @@ import java.util.List;
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BASIC = "Basic ";
+    private static final String BEARER = "Bearer ";
+    static final String API_KEY = "X-API-Key";
     static final Duration REMEMBER_LOGIN = Duration.ofSeconds(60);
 
     private final IdentityService identityService;
+    private final ApiKeys apiKeys;
     private final Cache<String, List<String>> verifiedLogins = Caffeine.newBuilder()
             .expireAfterWrite(REMEMBER_LOGIN)
             .maximumSize(10_000)
             .build();
 
-    ApiAuthenticationFilter(IdentityService identityService) {
+    ApiAuthenticationFilter(IdentityService identityService, ApiKeys apiKeys) {
         this.identityService = identityService;
+        this.apiKeys = apiKeys;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String apiKey = apiKeyOf(request);
+        if (apiKey != null) {
+            withApiKey(apiKey, request, response, chain);
+            return;
+        }
         String[] credentials = credentials(request.getHeader(HttpHeaders.AUTHORIZATION));
         List<String> groups = credentials == null ? null : verifiedGroups(credentials[0], credentials[1]);
         if (groups == null) {
@@ -60,6 +70,51 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /**
+     * A call of an integrating system with its API key: it acts as {@code system:<name>} in the role integrations
+     * (it reads the tickets it opened), on the calls its scopes open; engine REST is for logins only.
+     */
+    private void withApiKey(String secret, HttpServletRequest request, HttpServletResponse response,
+                            FilterChain chain) throws ServletException, IOException {
+        Optional<ApiKeys.Grant> grant = apiKeys.check(secret);
+        if (grant.isEmpty()) {
+            reject(response);
+            return;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!grant.get().allows(request.getMethod(), path)) {
+            refuse(response, "This API key's scopes " + grant.get().scopes().stream().map(ApiKeyScope::label)
+                    .sorted().toList() + " do not include " + request.getMethod() + " " + path);
+            return;
+        }
+        identityService.setAuthentication(grant.get().actor(), List.of(Roles.INTEGRATIONS));
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** The key of an {@code X-API-Key} header or of {@code Authorization: Bearer}, else null. */
+    private static String apiKeyOf(HttpServletRequest request) {
+        String header = request.getHeader(API_KEY);
+        if (header != null && !header.isBlank()) {
+            return header.strip();
+        }
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return authorization.substring(BEARER.length()).strip();
+        }
+        return null;
+    }
+
+    private static void refuse(HttpServletResponse response, String detail) throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType(ProblemJson.MEDIA_TYPE.toString());
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(ProblemJson.of(403, "Not allowed", detail));
     }
 
     /** The user's groups if the password is right, else null. */
@@ -103,6 +158,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         response.setContentType(ProblemJson.MEDIA_TYPE.toString());
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(ProblemJson.of(401, "Unauthorized",
-                "Log in with HTTP Basic as a Flowdesk user (the same account as in Tasklist)"));
+                "Log in with HTTP Basic as a Flowdesk user (the same account as in Tasklist), or send an integrating"
+                        + " system's API key (X-API-Key)"));
     }
 }

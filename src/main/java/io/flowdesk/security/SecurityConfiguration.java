@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Configuration;
 class SecurityConfiguration {
 
     @Bean
-    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService) {
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService,
+                                                                      ApiKeys apiKeys) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));
+                new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, apiKeys));
         registration.addUrlPatterns("/api/*", "/engine-rest/*");
         registration.setName("flowdesk-api-authentication");
         return registration;
