@@ -1,6 +1,7 @@
 package io.flowdesk.audit;
 
 import io.flowdesk.common.Problems;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -10,11 +11,14 @@ import java.util.Arrays;
 
 /** List filters of {@code GET /api/audit}; each one given narrows the list, none given lists every entry. */
 record AuditFilter(
-        @Size(max = 32) String action,
+        @Schema(implementation = AuditAction.class, description = "An action, in any case") @Size(max = 32)
+        String action,
         @Size(max = 64) String actor,
         @Size(max = 32) String targetType,
         @Size(max = 255) String targetId,
+        @Schema(description = "At or after this instant")
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+        @Schema(description = "Before this instant, which is after from")
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
 
     /** The entries that match: from inclusive, to exclusive. */

@@ -24,7 +24,8 @@ public record CreateTicketRequest(
             @NotBlank @Size(max = 100) String name,
             @Email @Size(max = 254) String email,
             @Size(max = 40) String phone,
-            @Pattern(regexp = "[a-z][a-z0-9_-]{0,31}", message = "must be a lower-case tier name such as vip or standard")
+            @Pattern(regexp = "^[a-z][a-z0-9_-]{0,31}$",
+                    message = "must be a lower-case tier name such as vip or standard")
             String tier,
             @Size(max = 64) String region) {
     }

@@ -1,5 +1,6 @@
 package io.flowdesk.ticket;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -13,7 +14,11 @@ public record TicketFilter(
         @Size(max = 64) String group,
         @Size(max = 64) String assignee,
         @Size(max = 254) String customerEmail,
+        @Schema(description = "Created at or after this instant")
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdFrom,
+        @Schema(description = "Created before this instant")
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdTo,
+        @Schema(allowableValues = {"breached", "at_risk"},
+                description = "breached: an SLA clock breached; at_risk: one warned, neither met nor breached")
         @Pattern(regexp = "breached|at_risk", message = "must be breached or at_risk") String sla) {
 }

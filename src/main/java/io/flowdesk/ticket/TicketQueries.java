@@ -84,7 +84,7 @@ public class TicketQueries {
         if (filter.sla() != null) {
             matching = matching.and(sla.inCondition(filter.sla()));
         }
-        Page<TicketSummary> page = tickets.findAll(matching, withTiesBrokenById(pageable))
+        Page<TicketSummary> page = tickets.findAll(matching, withTiesBrokenById(TicketSort.checked(pageable)))
                 .map(TicketSummary::of);
         return new TicketPage(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
                 page.getTotalPages());

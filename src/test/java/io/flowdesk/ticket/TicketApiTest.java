@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -251,6 +252,25 @@ class TicketApiTest {
     void bad_list_parameters_are_named() {
         assertProblem(get("alice", "/api/tickets?createdFrom=yesterday"), HttpStatus.BAD_REQUEST, "createdFrom");
         assertProblem(get("alice", "/api/tickets?sort=password"), HttpStatus.BAD_REQUEST, "sort");
+    }
+
+    @Test
+    void the_list_sorts_by_the_fields_a_ticket_shows_and_by_nothing_behind_them() {
+        String email = "sort-" + System.nanoTime() + "@example.com";
+        List<String> numbers = createFor(email, 3);
+
+        JsonNode byNumber = get("tom", "/api/tickets?customerEmail=" + email + "&sort=number,desc").getBody();
+        List<String> listed = new ArrayList<>();
+        byNumber.get("items").forEach(item -> listed.add(item.get("number").asText()));
+        List<String> newestFirst = new ArrayList<>(numbers);
+        Collections.reverse(newestFirst);
+        assertThat(listed).containsExactlyElementsOf(newestFirst);
+        assertThat(get("tom", "/api/tickets?customerEmail=" + email + "&sort=customer.name&sort=group,desc")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        // properties of the entity, not of the API: "fields" once answered 500, "departments" joined a collection
+        for (String internal : List.of("fields", "departments", "version", "openedBy", "processInstanceId", "id")) {
+            assertProblem(get("tom", "/api/tickets?sort=" + internal), HttpStatus.BAD_REQUEST, "sort");
+        }
     }
 
     @Test
