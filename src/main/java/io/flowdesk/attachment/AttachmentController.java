@@ -3,6 +3,12 @@ package io.flowdesk.attachment;
 import io.flowdesk.attachment.TicketAttachments.AttachmentFile;
 import io.flowdesk.common.Problems;
 import io.flowdesk.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,6 +33,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/tickets/{number}/attachments")
+@Tag(name = "Attachments", description = "A ticket's files: a mail's attachments and what agents add")
 class AttachmentController {
 
     private final ViewerAttachments attachments;
@@ -38,11 +45,22 @@ class AttachmentController {
     }
 
     @GetMapping
+    @Operation(operationId = "listTicketAttachments", summary = "List a ticket's files",
+            description = "The files that came with the ticket (a mail's attachments, uploads), oldest first, without"
+                    + " their bytes; for whoever may read the ticket.")
+    @ApiResponse(responseCode = "200", description = "The files", useReturnTypeSchema = true)
     List<AttachmentView> list(@PathVariable String number) {
         return attachments.list(number, currentUser.viewer());
     }
 
-    @GetMapping("/{id}")
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    @Operation(operationId = "downloadTicketAttachment", summary = "Download a ticket's file",
+            description = "The file's bytes, always as an attachment (Content-Disposition names the file), never shown"
+                    + " inline.")
+    @ApiResponse(responseCode = "200", description = "The file", content = @Content(
+            mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary")),
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename*=UTF-8''…",
+                    required = true, schema = @Schema(type = "string")))
     ResponseEntity<byte[]> download(@PathVariable String number, @PathVariable long id) {
         AttachmentFile file = attachments.file(number, id, currentUser.viewer());
         return ResponseEntity.ok()
@@ -55,6 +73,14 @@ class AttachmentController {
 
     /** An agent adds a file (multipart field {@code file}). */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(operationId = "addTicketAttachment", summary = "Add a file to a ticket",
+            description = "Multipart field file, up to 10 MB; by an agent of a department that holds or held the"
+                    + " ticket.")
+    @ApiResponse(responseCode = "201", description = "Added: the file as the list shows it", useReturnTypeSchema = true,
+            headers = @Header(name = "Location", description = "The file's URL", required = true,
+                    schema = @Schema(type = "string", format = "uri")))
+    @ApiResponse(responseCode = "403", description = "The caller may read the ticket but not work on it")
+    @ApiResponse(responseCode = "413", description = "The file is larger than 10 MB")
     ResponseEntity<AttachmentView> upload(@PathVariable String number, @RequestParam("file") MultipartFile file) {
         if (file.isEmpty()) {
             throw Problems.badField("file", "must not be empty");

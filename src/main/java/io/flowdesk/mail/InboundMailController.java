@@ -3,6 +3,13 @@ package io.flowdesk.mail;
 import io.flowdesk.common.Problems;
 import io.flowdesk.mail.InboundMail.Outcome;
 import io.flowdesk.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -28,7 +35,10 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/mail/inbound")
+@Tag(name = "Mail", description = "The mails taken in from the desk's mailboxes, for administrators")
 class InboundMailController {
+
+    private static final String ADMINISTRATORS_ONLY = "Only administrators read the mail log";
 
     private final InboundMailRepository mails;
     private final CurrentUser currentUser;
@@ -54,8 +64,18 @@ class InboundMailController {
 
     @GetMapping
     @Transactional(readOnly = true)
-    InboundMailPage list(@RequestParam(required = false) Outcome outcome,
-                         @PageableDefault(size = 20) Pageable pageable) {
+    @Operation(operationId = "listInboundMails", summary = "Read the mail log",
+            description = "The mails taken in, newest first, with what became of each: a new ticket, a customer"
+                    + " message on its ticket, a mail a machine sent (ignored) or one that could not be read.")
+    @ApiResponse(responseCode = "200", description = "A page of mails", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = ADMINISTRATORS_ONLY)
+    @Parameter(in = ParameterIn.QUERY, name = "page", description = "The page, from 0",
+            schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+    @Parameter(in = ParameterIn.QUERY, name = "size", description = "Mails a page, up to 100 (more counts as 100)",
+            schema = @Schema(type = "integer", minimum = "1", defaultValue = "20"))
+    InboundMailPage list(@Parameter(description = "Only the mails of this outcome")
+                         @RequestParam(required = false) Outcome outcome,
+                         @Parameter(hidden = true) @PageableDefault(size = 20) Pageable pageable) {
         requireAdministrator();
         PageRequest page = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize());
         Page<InboundMailEntry> found = (outcome == null ? mails.findAllByOrderByIdDesc(page)
@@ -65,8 +85,13 @@ class InboundMailController {
     }
 
     /** The mail as it came (kept for mails that could not be read), as a {@code .eml} file. */
-    @GetMapping("/{id}/raw")
+    @GetMapping(path = "/{id}/raw", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     @Transactional(readOnly = true)
+    @Operation(operationId = "downloadRawInboundMail", summary = "Download a mail that could not be read",
+            description = "The mail as it came (RFC 5322, a .eml file), kept for the mails that could not be read.")
+    @ApiResponse(responseCode = "200", description = "The mail", content = @Content(
+            mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "403", description = ADMINISTRATORS_ONLY)
     ResponseEntity<byte[]> raw(@PathVariable long id) {
         requireAdministrator();
         InboundMail mail = mails.findById(id).filter(found -> found.getRawMessage() != null)
@@ -81,7 +106,7 @@ class InboundMailController {
 
     private void requireAdministrator() {
         if (!currentUser.viewer().isAdministrator()) {
-            throw Problems.of(HttpStatus.FORBIDDEN, "Not allowed", "Only administrators read the mail log");
+            throw Problems.of(HttpStatus.FORBIDDEN, "Not allowed", ADMINISTRATORS_ONLY);
         }
     }
 }

@@ -1,6 +1,11 @@
 package io.flowdesk.security;
 
 import io.flowdesk.common.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -25,7 +30,10 @@ import java.util.Set;
 /** Administrators make, list and revoke the API keys of integrating systems. */
 @RestController
 @RequestMapping("/api/api-keys")
+@Tag(name = "API keys", description = "Integrating systems' keys, separate from agents' logins, for administrators")
 class ApiKeyController {
+
+    private static final String ADMINISTRATORS_ONLY = "Only administrators manage API keys";
 
     private final ApiKeys keys;
     private final CurrentUser currentUser;
@@ -55,6 +63,14 @@ class ApiKeyController {
     }
 
     @PostMapping
+    @Operation(operationId = "createApiKey", summary = "Make an API key",
+            description = "A key for an integrating system, with what it may do: tickets:create, tickets:read (the"
+                    + " tickets it opened), tickets:comment. The answer carries the key this once.")
+    @ApiResponse(responseCode = "201", description = "Made: the key, with its secret this once",
+            useReturnTypeSchema = true, headers = @Header(name = "Location", description = "The key's URL",
+            required = true, schema = @Schema(type = "string", format = "uri")))
+    @ApiResponse(responseCode = "403", description = ADMINISTRATORS_ONLY)
+    @ApiResponse(responseCode = "409", description = "A key of that name exists already")
     ResponseEntity<ApiKeyView> make(@Valid @RequestBody ApiKeyRequest request) {
         requireAdministrator();
         ApiKeys.Made made = keys.make(request.name(), scopes(request.scopes()), currentUser.id());
@@ -63,12 +79,20 @@ class ApiKeyController {
     }
 
     @GetMapping
+    @Operation(operationId = "listApiKeys", summary = "List the API keys",
+            description = "Every key made, newest first, revoked ones included; never a secret.")
+    @ApiResponse(responseCode = "200", description = "The keys", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = ADMINISTRATORS_ONLY)
     List<ApiKeyView> list() {
         requireAdministrator();
         return keys.list().stream().map(key -> ApiKeyView.of(key, null)).toList();
     }
 
     @DeleteMapping("/{id}")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
+            description = "The key opens nothing any more: at once on this node, within a minute on the others.")
+    @ApiResponse(responseCode = "204", description = "Revoked")
+    @ApiResponse(responseCode = "403", description = ADMINISTRATORS_ONLY)
     ResponseEntity<Void> revoke(@PathVariable long id) {
         requireAdministrator();
         keys.revoke(id);
@@ -90,7 +114,7 @@ class ApiKeyController {
 
     private void requireAdministrator() {
         if (!currentUser.viewer().isAdministrator()) {
-            throw Problems.of(HttpStatus.FORBIDDEN, "Not allowed", "Only administrators manage API keys");
+            throw Problems.of(HttpStatus.FORBIDDEN, "Not allowed", ADMINISTRATORS_ONLY);
         }
     }
 }

@@ -118,7 +118,7 @@ class IdempotentCreates {
                                 "This " + HEADER + " was used for another request (ticket "
                                         + found.getTicketNumber() + ")");
                     }
-                    return new Created(queries.details(found.getTicketNumber(), viewer), true);
+                    return new Created(queries.detailsOfOpened(found.getTicketNumber()), true);
                 }));
     }
 

@@ -56,6 +56,16 @@ public class TicketQueries {
     }
 
     /**
+     * A ticket the caller opened earlier, as its create call answered it then (a retry with the same
+     * Idempotency-Key): whether or not the caller may read it now, they had this answer already.
+     */
+    TicketDetails detailsOfOpened(String number) {
+        Ticket t = updates.find(number).orElseThrow(() -> new TicketNotFoundException(number));
+        timelineWriter.flush();
+        return details(t, events.timelineOf(t.getId()));
+    }
+
+    /**
      * A ticket opened in the current transaction, as the create call answers it, without reading back what the
      * transaction wrote: its timeline is what it appended, its SLA clocks those it stored, its tasks those its
      * process opened ({@link NewTasks}, watched by the caller before the process started).

@@ -1,6 +1,7 @@
 package io.flowdesk.web;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -20,9 +21,13 @@ import org.springframework.context.annotation.Configuration;
         info = @Info(title = "Flowdesk API", version = "v1",
                 description = "Tickets of every type, each one a Camunda process. Log in with HTTP Basic as a Flowdesk"
                         + " user (the same account as in Tasklist); what a user may see and do follows their groups."
+                        + " An integrating system sends its API key (X-API-Key) instead, and may do what its scopes"
+                        + " say."
                         + " Bodies are application/json; every error is application/problem+json (RFC 9457)."),
         servers = @Server(url = "/", description = "The Flowdesk that serves this document"),
-        security = @SecurityRequirement(name = "basicAuth"))
+        security = {@SecurityRequirement(name = "basicAuth"), @SecurityRequirement(name = "apiKey")})
 @SecurityScheme(name = "basicAuth", type = SecuritySchemeType.HTTP, scheme = "basic")
+@SecurityScheme(name = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        paramName = "X-API-Key", description = "An integrating system's key (also as Authorization: Bearer)")
 class OpenApiConfiguration {
 }

@@ -48,6 +48,24 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void a_retry_returns_the_ticket_also_when_it_went_to_a_department_the_caller_cannot_see() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", "printer-" + System.nanoTime());
+        HttpEntity<String> printer = new HttpEntity<>("""
+                {"type":"inquiry","subject":"打印机无法连接","customer":{"name":"张三"}}""", headers);
+
+        ResponseEntity<JsonNode> first = http.withBasicAuth("alice", "demo").postForEntity("/api/tickets", printer,
+                JsonNode.class);
+        ResponseEntity<JsonNode> retry = http.withBasicAuth("alice", "demo").postForEntity("/api/tickets", printer,
+                JsonNode.class);
+
+        assertThat(first.getBody().get("group").asText()).as("routed away from alice's support").isNotEqualTo("support");
+        assertThat(retry.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getBody().get("number")).isEqualTo(first.getBody().get("number"));
+    }
+
+    @Test
     void twenty_retries_at_once_make_one_ticket() throws Exception {
         String customer = "burst." + System.nanoTime() + "@example.com";
         String key = "burst-" + System.nanoTime();

@@ -27,6 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class OpenApiDocumentTest {
 
+    /** The operations that answer a file's bytes. */
+    private static final List<String> DOWNLOADS = List.of("get /api/tickets/{number}/attachments/{id}",
+            "get /api/mail/inbound/{id}/raw");
+
     @Autowired TestRestTemplate http;
 
     JsonNode document;
@@ -88,7 +92,8 @@ class OpenApiDocumentTest {
                 List<String> types = fieldNames(answer.getValue().path("content"));
                 String status = answer.getKey();
                 assertThat(types).as(name + " " + status).isSubsetOf(status.startsWith("2")
-                        ? List.of("application/json") : List.of("application/problem+json"));
+                        ? List.of(DOWNLOADS.contains(name) ? "application/octet-stream" : "application/json")
+                        : List.of("application/problem+json"));
             });
         });
     }
