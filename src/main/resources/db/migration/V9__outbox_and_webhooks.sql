@@ -27,3 +27,15 @@ create index ix_outbox_message_due on outbox_message (channel, status, next_atte
 create index ix_outbox_message_order on outbox_message (channel, destination, ordering_key, status, id);
 -- the clean-up of what was delivered long enough ago
 create index ix_outbox_message_settled on outbox_message (settled_at);
+
+-- Outgoing webhooks (io.flowdesk.webhook): a receiver's URL, the events it gets (comma-separated ids such as
+-- ticket.created,ticket.closed) and the secret its deliveries are signed with. Its deliveries are outbox messages of
+-- channel 'webhook' whose destination is the subscription's id.
+create table webhook_subscription (
+    id             bigint        auto_increment not null primary key,
+    url            varchar(2000) not null,
+    event_types    varchar(255)  not null,
+    secret         varchar(255)  not null,
+    created_at     datetime(6)   not null,
+    created_by     varchar(64)   not null
+);
