@@ -22,6 +22,10 @@ import java.util.stream.Collectors;
  * stored by that transaction's commit (and not at all if it rolls back), and {@link OutboxDispatcher} delivers it
  * afterwards through the feature's {@link OutboxChannel}, retrying with back-off until the receiver has it, in order
  * per destination and key. Nothing is ever deleted before it has been delivered.
+ * <p>
+ * The order per key is the order of the inserts, made as each transaction commits. Two transactions that change the
+ * same key at the same moment without conflicting (an SLA timer's timeline entry beside an agent's reply: only one
+ * of them updates the ticket row) have no order between them, and their messages may go in either order.
  */
 @Service
 public class Outbox {
