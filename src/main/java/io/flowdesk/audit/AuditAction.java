@@ -39,6 +39,9 @@ public enum AuditAction {
     TICKET_TRANSFERRED,
     /** A task's assignee changed by someone other than the agent who takes or returns it: from → to. */
     TASK_REASSIGNED,
+    /** An outgoing webhook registered: target {@code webhook <id>}, detail its URL and events. */
+    WEBHOOK_CREATED,
+    WEBHOOK_DELETED,
     /** A password check that failed: target the user id tried. */
     LOGIN_FAILED,
     /** A request refused by the access rules: a 403, or a 404 for a ticket the user may not see. */

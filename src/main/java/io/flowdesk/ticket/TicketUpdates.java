@@ -3,6 +3,7 @@ package io.flowdesk.ticket;
 import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,15 +35,17 @@ public class TicketUpdates {
     private final NewTickets newTickets;
     private final TicketDepartments departments;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     TicketUpdates(EntityManager entityManager, TimelineWriter timeline, TicketIds ids, NewTickets newTickets,
-                  TicketDepartments departments, Clock clock) {
+                  TicketDepartments departments, Clock clock, ApplicationEventPublisher events) {
         this.entityManager = entityManager;
         this.timeline = timeline;
         this.ids = ids;
         this.newTickets = newTickets;
         this.departments = departments;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -53,7 +56,7 @@ public class TicketUpdates {
         Instant now = now();
         Ticket ticket = new Ticket(ids.next(), request, group, actor, now);
         newTickets.hold(ticket);
-        save(event(ticket, TicketEventType.CREATED, actor, now).withSummary("via " + request.channel()));
+        save(ticket, event(ticket, TicketEventType.CREATED, actor, now).withSummary("via " + request.channel()));
         log.debug("{} opened as {} via {} by {}", ticket.getNumber(), request.type(), request.channel(), actor);
         return ticket;
     }
@@ -89,7 +92,7 @@ public class TicketUpdates {
         }
         Instant now = now();
         ticket.changeStatus(status, now);
-        save(event(ticket, TicketEventType.STATUS_CHANGED, actor, now).withChange(previous, status));
+        save(ticket, event(ticket, TicketEventType.STATUS_CHANGED, actor, now).withChange(previous, status));
         log.debug("{} status {} -> {}", number, previous, status);
     }
 
@@ -102,13 +105,14 @@ public class TicketUpdates {
         String previous = ticket.getAssignee();
         ticket.assignTo(assignee, now);
         TicketEventType type = assignee == null ? TicketEventType.UNASSIGNED : TicketEventType.ASSIGNED;
-        save(event(ticket, type, actor, now).withChange(previous, assignee));
+        save(ticket, event(ticket, type, actor, now).withChange(previous, assignee));
     }
 
     /** Someone took a side task of the ticket (an escalation, say): recorded, but the ticket keeps its owner. */
     public void assignSideTask(String number, String taskName, String assignee, String actor) {
         Ticket ticket = get(number);
-        save(event(ticket, TicketEventType.ASSIGNED, actor, now()).withSummary(taskName).withChange(null, assignee));
+        save(ticket, event(ticket, TicketEventType.ASSIGNED, actor, now()).withSummary(taskName)
+                .withChange(null, assignee));
     }
 
     public void changePriority(String number, Priority priority, String actor) {
@@ -119,7 +123,8 @@ public class TicketUpdates {
         Instant now = now();
         Priority previous = ticket.getPriority();
         ticket.changePriority(priority, now);
-        save(event(ticket, TicketEventType.PRIORITY_CHANGED, actor, now).withChange(previous.name(), priority.name()));
+        save(ticket, event(ticket, TicketEventType.PRIORITY_CHANGED, actor, now)
+                .withChange(previous.name(), priority.name()));
     }
 
     public TicketEvent addComment(String number, boolean isPublic, String body, String actor) {
@@ -130,8 +135,8 @@ public class TicketUpdates {
         } else {
             ticket.touch(now);
         }
-        return save(event(ticket, isPublic ? TicketEventType.PUBLIC_REPLY : TicketEventType.INTERNAL_NOTE, actor, now)
-                .withBody(body));
+        TicketEventType type = isPublic ? TicketEventType.PUBLIC_REPLY : TicketEventType.INTERNAL_NOTE;
+        return save(ticket, event(ticket, type, actor, now).withBody(body));
     }
 
     /** Routing decided the group (and skill) the ticket belongs to. */
@@ -141,7 +146,7 @@ public class TicketUpdates {
         String previous = ticket.getGroup();
         ticket.moveToGroup(group, now);
         departments.hold(ticket, group);
-        save(event(ticket, TicketEventType.ROUTED, actor, now).withChange(previous, group)
+        save(ticket, event(ticket, TicketEventType.ROUTED, actor, now).withChange(previous, group)
                 .withSummary(requiredSkill == null ? "group " + group : "group " + group + ", skill " + requiredSkill));
         log.debug("{} routed to {} (skill {})", number, group, requiredSkill);
     }
@@ -154,7 +159,8 @@ public class TicketUpdates {
         ticket.moveToGroup(group, now);
         departments.hold(ticket, group);
         ticket.assignTo(null, now);
-        save(event(ticket, TicketEventType.TRANSFERRED, actor, now).withChange(previous, group).withBody(reason));
+        save(ticket, event(ticket, TicketEventType.TRANSFERRED, actor, now).withChange(previous, group)
+                .withBody(reason));
         log.info("{} transferred {} -> {} by {}", number, previous, group, actor);
     }
 
@@ -185,7 +191,8 @@ public class TicketUpdates {
         ticket.moveToGroup(department, now);
         departments.hold(ticket, department);
         ticket.assignTo(assignee, now);
-        save(event(ticket, TicketEventType.HANDED_OFF, actor, now).withChange(previous, department).withSummary(step));
+        save(ticket, event(ticket, TicketEventType.HANDED_OFF, actor, now).withChange(previous, department)
+                .withSummary(step));
         log.debug("{} handed off {} -> {} at {}", number, previous, department, step);
     }
 
@@ -194,13 +201,13 @@ public class TicketUpdates {
         Ticket ticket = get(number);
         Instant now = now();
         ticket.touch(now);
-        save(event(ticket, TicketEventType.CUSTOMER_MESSAGE, actor, now).withBody(body));
+        save(ticket, event(ticket, TicketEventType.CUSTOMER_MESSAGE, actor, now).withBody(body));
     }
 
     /** A timeline entry for something another feature did to the ticket (SLA clocks, for one). */
     public void note(String number, TicketEventType type, String actor, String summary) {
         Ticket ticket = get(number);
-        save(event(ticket, type, actor, now()).withSummary(summary));
+        save(ticket, event(ticket, type, actor, now()).withSummary(summary));
     }
 
     /** The customer heard from us (the ticket was accepted, or answered), if they had not already. */
@@ -212,7 +219,7 @@ public class TicketUpdates {
         Ticket ticket = get(number);
         Instant now = now();
         ticket.touch(now);
-        save(event(ticket, TicketEventType.STEP_COMPLETED, actor, now).withSummary(stepName));
+        save(ticket, event(ticket, TicketEventType.STEP_COMPLETED, actor, now).withSummary(stepName));
     }
 
     private Ticket get(String number) {
@@ -224,9 +231,13 @@ public class TicketUpdates {
         return new TicketEvent(ticket.getId(), type, actor, at);
     }
 
-    /** Into the timeline when the transaction commits, with the other entries of the transaction. */
-    private TicketEvent save(TicketEvent event) {
+    /**
+     * Into the timeline when the transaction commits, with the other entries of the transaction; and told, at once,
+     * to whoever listens for ticket changes ({@link TicketChanged}).
+     */
+    private TicketEvent save(Ticket ticket, TicketEvent event) {
         timeline.append(event);
+        events.publishEvent(new TicketChanged(ticket, event));
         return event;
     }
 
