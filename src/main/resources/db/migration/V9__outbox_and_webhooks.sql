@@ -6,10 +6,10 @@
 create table outbox_message (
     id              bigint        auto_increment not null primary key,
     channel         varchar(32)   not null,
-    destination     varchar(64)   not null,
+    destination     varchar(254)  not null,
     ordering_key    varchar(64)   not null,
     message_type    varchar(64)   not null,
-    external_id     varchar(64)   not null,
+    external_id     varchar(255)  not null,
     payload         longtext      not null,
     status          varchar(16)   not null,
     attempts        int           not null,

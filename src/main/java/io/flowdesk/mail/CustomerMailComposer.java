@@ -37,6 +37,11 @@ class CustomerMailComposer {
     }
 
     CustomerMail compose(CustomerMailKind kind, About ticket) {
+        return compose(kind, ticket, newMessageId(ticket.number()));
+    }
+
+    /** The mail with a Message-ID made before ({@link #newMessageId}): the outbox knows the mail by it. */
+    CustomerMail compose(CustomerMailKind kind, About ticket, String messageId) {
         Map<String, Object> values = new HashMap<>();
         values.put("number", ticket.number());
         values.put("subject", ticket.subject());
@@ -50,7 +55,7 @@ class CustomerMailComposer {
         List<String> references = answered.size() <= MAX_REFERENCES ? answered
                 : answered.subList(answered.size() - MAX_REFERENCES, answered.size());
         return new CustomerMail(ticket.number(), kind, settings.from(), ticket.customerEmail(), text.subject(),
-                text.body(), messageId(ticket.number()), answered.isEmpty() ? null : answered.get(answered.size() - 1),
+                text.body(), messageId, answered.isEmpty() ? null : answered.get(answered.size() - 1),
                 List.copyOf(references));
     }
 
@@ -67,7 +72,8 @@ class CustomerMailComposer {
         return settings.defaultLanguage();
     }
 
-    private String messageId(String number) {
+    /** A Message-ID of the desk's own for a mail about the ticket: a reply to it finds the ticket. */
+    String newMessageId(String number) {
         return "<flowdesk." + number + "." + UUID.randomUUID() + "@" + domainOf(settings.from()) + ">";
     }
 

@@ -35,7 +35,8 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/mail/inbound")
-@Tag(name = "Mail", description = "The mails taken in from the desk's mailboxes, for administrators")
+@Tag(name = "Mail", description = "The mails taken in from the desk's mailboxes and those sent to customers, for"
+        + " administrators")
 class InboundMailController {
 
     private static final String ADMINISTRATORS_ONLY = "Only administrators read the mail log";

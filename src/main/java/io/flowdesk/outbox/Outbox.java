@@ -57,7 +57,7 @@ public class Outbox {
         pending.messages.add(message);
     }
 
-    /** The destination's messages, newest first; of one status only if it is given. */
+    /** The destination's messages (all of the channel's, for none), newest first; of one status only if given. */
     public Page<OutboxMessage> messages(String channel, String destination, Status status, Pageable page) {
         List<OutboxMessage> content = store.list(channel, destination, status, (int) page.getOffset(),
                 page.getPageSize());
@@ -70,7 +70,10 @@ public class Outbox {
                 undelivered -> new Backlog(undelivered.pending(), undelivered.failed())));
     }
 
-    /** Makes the destination's failed messages due now, and the dispatcher look at once; how many. */
+    /**
+     * Makes the destination's failed messages (all of the channel's, for none) due now, and the dispatcher look at
+     * once; how many.
+     */
     public int retryNow(String channel, String destination) {
         int due = store.retryNow(channel, destination, clock.instant());
         schedule.wakeUp();

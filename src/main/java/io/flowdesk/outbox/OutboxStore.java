@@ -94,9 +94,13 @@ class OutboxStore {
                 + " where id = ? and claimed_by = ?", utc(now), utc(now), clip(why), id, node);
     }
 
-    /** Makes the destination's failed messages due now; how many. */
+    /** Makes the destination's failed messages due now (every destination's, for none); how many. */
     @Transactional
     public int retryNow(String channel, String destination, Instant now) {
+        if (destination == null) {
+            return jdbc.update("update outbox_message set next_attempt_at = ? where channel = ? and status = 'FAILED'",
+                    utc(now), channel);
+        }
         return jdbc.update("update outbox_message set next_attempt_at = ? where channel = ? and destination = ?"
                 + " and status = 'FAILED'", utc(now), channel, destination);
     }
@@ -113,29 +117,36 @@ class OutboxStore {
         return jdbc.update("delete from outbox_message where settled_at < ?", utc(before));
     }
 
-    /** The destination's messages, newest first, those of one status only if it is given. */
+    /**
+     * The destination's messages (every destination's of the channel, for none), newest first, those of one status
+     * only if it is given.
+     */
     @Transactional(readOnly = true)
     public List<OutboxMessage> list(String channel, String destination, Status status, int offset, int limit) {
         List<Object> arguments = whereArguments(channel, destination, status);
         arguments.add(limit);
         arguments.add(offset);
-        return jdbc.query("select " + COLUMNS + " from outbox_message" + where(status) + " order by id desc"
-                + " limit ? offset ?", MESSAGE, arguments.toArray());
+        return jdbc.query("select " + COLUMNS + " from outbox_message" + where(destination, status)
+                + " order by id desc limit ? offset ?", MESSAGE, arguments.toArray());
     }
 
     @Transactional(readOnly = true)
     public long count(String channel, String destination, Status status) {
-        Long count = jdbc.queryForObject("select count(*) from outbox_message" + where(status), Long.class,
-                whereArguments(channel, destination, status).toArray());
+        Long count = jdbc.queryForObject("select count(*) from outbox_message" + where(destination, status),
+                Long.class, whereArguments(channel, destination, status).toArray());
         return count == null ? 0 : count;
     }
 
-    private static String where(Status status) {
-        return " where channel = ? and destination = ?" + (status == null ? "" : " and status = ?");
+    private static String where(String destination, Status status) {
+        return " where channel = ?" + (destination == null ? "" : " and destination = ?")
+                + (status == null ? "" : " and status = ?");
     }
 
     private static List<Object> whereArguments(String channel, String destination, Status status) {
-        List<Object> arguments = new ArrayList<>(List.of(channel, destination));
+        List<Object> arguments = new ArrayList<>(List.of(channel));
+        if (destination != null) {
+            arguments.add(destination);
+        }
         if (status != null) {
             arguments.add(status.name());
         }
