@@ -2,6 +2,7 @@ package io.flowdesk.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ProcessEngine;
+import io.flowdesk.web.ServedEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -82,7 +83,7 @@ class TasklistShowsEachDepartmentItsTasksTest {
      */
     private void serveThisContextsEngine() {
         engineServedBefore = ProcessEngines.getProcessEngines().get(processEngine.getName());
-        ProcessEngines.registerProcessEngine(processEngine);
+        ServedEngine.serve(processEngine);
     }
 
     @BeforeAll

@@ -64,14 +64,13 @@ public final class SupportDesk {
     private final ProcessEngine engine;
 
     /**
-     * Engine REST (Camunda's resources and {@link EngineRestConflicts} alike) finds its engine by name in Camunda's
-     * static registry, where each test context in the JVM registers its own as "default" when it starts, the last one
-     * winning: the desk makes it this test's engine again.
+     * Engine REST and the webapps find their engine by name, where each test context in the JVM registers its own as
+     * "default": the desk makes it this test's engine again ({@link ServedEngine}).
      */
     public SupportDesk(TestRestTemplate http, ProcessEngine engine) {
         this.http = http;
         this.engine = engine;
-        ProcessEngines.registerProcessEngine(engine);
+        ServedEngine.serve(engine);
     }
 
     /**

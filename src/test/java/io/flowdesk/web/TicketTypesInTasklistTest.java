@@ -65,7 +65,7 @@ class TicketTypesInTasklistTest {
     @BeforeAll
     void startBrowser() throws IOException {
         engineServedBefore = ProcessEngines.getProcessEngines().get(processEngine.getName());
-        ProcessEngines.registerProcessEngine(processEngine); // the webapps serve the engine registered as "default"
+        ServedEngine.serve(processEngine); // the webapps serve the engine registered as "default"
         tasklist = new TasklistInChromium(port, SCREENSHOTS, "zh-CN");
     }
 
