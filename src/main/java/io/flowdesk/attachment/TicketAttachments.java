@@ -5,6 +5,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** Keeps the files that come with a ticket, in the database beside it (backed up and restored with it). */
 @Service
@@ -27,5 +28,12 @@ public class TicketAttachments {
     @Transactional(readOnly = true)
     public List<AttachmentView> listOf(String ticketNumber) {
         return attachments.listOf(ticketNumber);
+    }
+
+    /** The file with its bytes, if it is one of the ticket's. */
+    @Transactional(readOnly = true)
+    public Optional<AttachmentContent> content(String ticketNumber, long id) {
+        return attachments.findByIdAndTicketNumber(id, ticketNumber)
+                .map(file -> new AttachmentContent(file.getFileName(), file.getContentType(), file.getContent()));
     }
 }
