@@ -41,4 +41,11 @@ public class TicketAttachments {
     /** A file as it is downloaded: what the list shows of it, and its bytes. */
     public record AttachmentFile(AttachmentView view, byte[] content) {
     }
+
+    /** The file with its bytes, if it is one of the ticket's. */
+    @Transactional(readOnly = true)
+    public Optional<AttachmentContent> content(String ticketNumber, long id) {
+        return attachments.findByIdAndTicketNumber(id, ticketNumber)
+                .map(file -> new AttachmentContent(file.getFileName(), file.getContentType(), file.getContent()));
+    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowdesk.mail.CustomerMailComposer.About;
 import io.flowdesk.outbox.NewMessage;
 import io.flowdesk.outbox.Outbox;
+import io.flowdesk.portal.PortalLinks;
 import io.flowdesk.ticket.Ticket;
 import io.flowdesk.ticket.TicketChanged;
 import io.flowdesk.ticket.TicketEvent;
@@ -17,7 +18,9 @@ import java.util.Optional;
  * The changes of a ticket its customer hears of by mail: the acknowledgement when it opens, every public reply, and
  * the status changes that matter to them (we need your input, resolved, closed). Each goes into the outbox in the
  * change's transaction and is sent after it commits ({@link CustomerMailChannel}): sending never blocks or rolls back
- * the ticket, a failed send is retried and listed for administrators, and a customer's mails go in order. Off until
+ * the ticket, a failed send is retried and listed for administrators, and a customer's mails go in order. Each
+ * carries the customer's signed link to follow the ticket in the portal; the resolved and closed mails carry the
+ * satisfaction survey's, whichever type's flow reached that status (no flow draws the survey itself). Off until
  * {@code flowdesk.mail.outbound.from} and SMTP ({@code spring.mail.host}) are set; a ticket without a customer
  * address gets no mail.
  */
@@ -29,14 +32,16 @@ class TicketChangesToCustomerMail {
     private final CustomerMailComposer composer;
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final PortalLinks links;
 
     TicketChangesToCustomerMail(MailProperties properties, CustomerMailSender smtp, CustomerMailComposer composer,
-                                Outbox outbox, ObjectMapper json) {
+                                Outbox outbox, ObjectMapper json, PortalLinks links) {
         this.properties = properties;
         this.smtp = smtp;
         this.composer = composer;
         this.outbox = outbox;
         this.json = json;
+        this.links = links;
     }
 
     @EventListener
@@ -73,8 +78,11 @@ class TicketChangesToCustomerMail {
 
     /** The mail as the outbox keeps it, composed when the change commits (the ticket as the change left it). */
     private String payload(CustomerMailKind kind, Ticket ticket, String address, String reply, String messageId) {
+        boolean done = kind == CustomerMailKind.RESOLVED || kind == CustomerMailKind.CLOSED;
         CustomerMail mail = composer.compose(kind, new About(ticket.getNumber(), ticket.getSubject(),
-                ticket.getDescription(), ticket.getCustomer().getName(), address, reply, null, null), messageId);
+                ticket.getDescription(), ticket.getCustomer().getName(), address, reply,
+                links.ticketLink(ticket.getNumber()), done && ticket.getSatisfaction() == null
+                ? links.surveyLink(ticket.getNumber()) : null), messageId);
         try {
             return json.writeValueAsString(mail);
         } catch (JsonProcessingException e) {

@@ -100,6 +100,10 @@ public class Ticket {
 
     private Instant closedAt;
 
+    /** Null until the customer rates the resolved ticket (all three columns null). */
+    @Embedded
+    private Satisfaction satisfaction;
+
     protected Ticket() {
     }
 
@@ -179,6 +183,16 @@ public class Ticket {
 
     void touch(Instant now) {
         updatedAt = now;
+    }
+
+    /** Resolved or closed: the customer may rate it (once). */
+    public boolean isResolvedOrClosed() {
+        return RESOLVED.equals(status) || CLOSED.equals(status);
+    }
+
+    void rate(int score, String comment, Instant now) {
+        satisfaction = new Satisfaction(score, comment, now);
+        touch(now);
     }
 
     public Long getId() {
@@ -263,5 +277,10 @@ public class Ticket {
 
     public Instant getClosedAt() {
         return closedAt;
+    }
+
+    /** The customer's rating, or null while there is none. */
+    public Satisfaction getSatisfaction() {
+        return satisfaction;
     }
 }

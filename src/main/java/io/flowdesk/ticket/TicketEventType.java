@@ -1,5 +1,8 @@
 package io.flowdesk.ticket;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** What a timeline entry records. */
 public enum TicketEventType {
     CREATED,
@@ -31,5 +34,19 @@ public enum TicketEventType {
      */
     RELATED_TICKET,
     /** A file that came with the ticket could not be kept (too large); the summary names it. */
-    ATTACHMENT_REFUSED
+    ATTACHMENT_REFUSED,
+    /** The customer rated the resolved ticket: the score (1-5) as {@code to}, their comment as body. */
+    SATISFACTION_RATED;
+
+    /**
+     * What the customer sees of the timeline (the portal): what they and the desk told each other and where their
+     * request stands. Named one by one, so that a type added later stays the desk's own until someone decides
+     * otherwise; internal notes, routing, departments, assignments and SLA clocks never reach a customer.
+     */
+    private static final Set<TicketEventType> SEEN_BY_CUSTOMER =
+            EnumSet.of(CREATED, STATUS_CHANGED, PUBLIC_REPLY, CUSTOMER_MESSAGE, SATISFACTION_RATED);
+
+    public boolean seenByCustomer() {
+        return SEEN_BY_CUSTOMER.contains(this);
+    }
 }

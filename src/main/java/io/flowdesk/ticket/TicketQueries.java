@@ -2,6 +2,7 @@ package io.flowdesk.ticket;
 
 import io.flowdesk.security.Viewer;
 import io.flowdesk.ticket.TicketViews.CustomerView;
+import io.flowdesk.ticket.TicketViews.SatisfactionView;
 import io.flowdesk.ticket.TicketViews.TaskView;
 import io.flowdesk.ticket.TicketViews.TicketDetails;
 import io.flowdesk.ticket.TicketViews.TicketPage;
@@ -66,6 +67,16 @@ public class TicketQueries {
     }
 
     /**
+     * The entries of the ticket's timeline its customer may read ({@link TicketEventType#seenByCustomer()}), oldest
+     * first; whoever asks has already decided that they speak for the customer.
+     */
+    public List<TimelineEntry> timelineSeenByCustomer(Ticket ticket) {
+        timelineWriter.flush();
+        return events.timelineOf(ticket.getId()).stream().filter(entry -> entry.getType().seenByCustomer())
+                .map(TimelineEntry::of).toList();
+    }
+
+    /**
      * A ticket opened in the current transaction, as the create call answers it, without reading back what the
      * transaction wrote: its timeline is what it appended, its SLA clocks those it stored, its tasks those its
      * process opened ({@link NewTasks}, watched by the caller before the process started).
@@ -84,7 +95,7 @@ public class TicketQueries {
                 t.getPriority(), t.getChannel(), t.getCategory(), t.getGroup(), t.getAssignee(),
                 CustomerView.of(t.getCustomer()), t.getFields(), t.getExternalReference(),
                 t.getCreatedAt(), t.getUpdatedAt(), t.getFirstResponseAt(), t.getResolvedAt(), t.getClosedAt(),
-                sla.clocksOf(t.getId()), tasks, timeline);
+                SatisfactionView.of(t.getSatisfaction()), sla.clocksOf(t.getId()), tasks, timeline);
     }
 
     /** The tickets that match and that the viewer may see. */

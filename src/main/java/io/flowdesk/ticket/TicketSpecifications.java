@@ -35,6 +35,13 @@ final class TicketSpecifications {
             if (filter.createdTo() != null) {
                 predicates.add(cb.lessThan(root.get("createdAt"), filter.createdTo()));
             }
+            if (filter.satisfaction() != null) {
+                predicates.add(cb.equal(root.get("satisfaction").get("score"), filter.satisfaction()));
+            }
+            if (filter.rated() != null) {
+                predicates.add(filter.rated() ? cb.isNotNull(root.get("satisfaction").get("score"))
+                        : cb.isNull(root.get("satisfaction").get("score")));
+            }
             return cb.and(predicates.toArray(Predicate[]::new));
         };
     }

@@ -1,9 +1,11 @@
 package io.flowdesk.ticket;
 
+import io.flowdesk.common.Problems;
 import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -202,6 +204,27 @@ public class TicketUpdates {
         Instant now = now();
         ticket.touch(now);
         save(ticket, event(ticket, TicketEventType.CUSTOMER_MESSAGE, actor, now).withBody(body));
+    }
+
+    /**
+     * The customer's rating of a resolved or closed ticket, once: a second one, or one before the ticket is resolved,
+     * is a conflict (409) and changes nothing. Two at the same moment: the ticket's version lets one of them commit.
+     */
+    public TicketEvent rateSatisfaction(String number, int score, String comment, String actor) {
+        Ticket ticket = get(number);
+        if (ticket.getSatisfaction() != null) {
+            throw Problems.of(HttpStatus.CONFLICT, "Already rated", "Ticket " + number + " was rated on "
+                    + ticket.getSatisfaction().getRatedAt() + "; a ticket is rated once");
+        }
+        if (!ticket.isResolvedOrClosed()) {
+            throw Problems.of(HttpStatus.CONFLICT, "Not resolved yet",
+                    "Ticket " + number + " is " + ticket.getStatus() + "; it can be rated once it is resolved");
+        }
+        Instant now = now();
+        ticket.rate(score, comment, now);
+        log.info("{} rated {} by its customer", number, score);
+        return save(ticket, event(ticket, TicketEventType.SATISFACTION_RATED, actor, now)
+                .withChange(null, String.valueOf(score)).withBody(comment));
     }
 
     /** A timeline entry for something another feature did to the ticket (SLA clocks, for one). */

@@ -21,11 +21,20 @@ public final class TicketViews {
 
     public record TicketSummary(String number, String type, String subject, String status, Priority priority,
                                 Channel channel, String category, String group, String assignee,
-                                CustomerView customer, Instant createdAt, Instant updatedAt) {
+                                CustomerView customer, Instant createdAt, Instant updatedAt,
+                                SatisfactionView satisfaction) {
         static TicketSummary of(Ticket t) {
             return new TicketSummary(t.getNumber(), t.getType(), t.getSubject(), t.getStatus(), t.getPriority(),
                     t.getChannel(), t.getCategory(), t.getGroup(), t.getAssignee(), CustomerView.of(t.getCustomer()),
-                    t.getCreatedAt(), t.getUpdatedAt());
+                    t.getCreatedAt(), t.getUpdatedAt(), SatisfactionView.of(t.getSatisfaction()));
+        }
+    }
+
+    /** The customer's rating of the resolved ticket; absent while there is none. */
+    public record SatisfactionView(int score, String comment, Instant ratedAt) {
+        public static SatisfactionView of(Satisfaction satisfaction) {
+            return satisfaction == null ? null
+                    : new SatisfactionView(satisfaction.getScore(), satisfaction.getComment(), satisfaction.getRatedAt());
         }
     }
 
@@ -57,8 +66,8 @@ public final class TicketViews {
                                 Priority priority, Channel channel, String category, String group, String assignee,
                                 CustomerView customer, Map<String, String> fields, String externalReference,
                                 Instant createdAt, Instant updatedAt, Instant firstResponseAt, Instant resolvedAt,
-                                Instant closedAt, List<SlaView> sla, List<TaskView> currentTasks,
-                                List<TimelineEntry> timeline) {
+                                Instant closedAt, SatisfactionView satisfaction, List<SlaView> sla,
+                                List<TaskView> currentTasks, List<TimelineEntry> timeline) {
     }
 
     public record TicketPage(List<TicketSummary> items, int page, int size, long totalItems, int totalPages) {

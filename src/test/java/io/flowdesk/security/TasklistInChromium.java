@@ -60,25 +60,37 @@ public final class TasklistInChromium implements AutoCloseable {
 
     /** A browser whose user's language is {@code language} (e.g. {@code zh-CN}): what the pages ask it for. */
     public TasklistInChromium(int port, Path screenshots, String language) throws IOException {
+        this.webapps = "http://localhost:" + port + "/camunda/app/";
+        this.tasklist = webapps + "tasklist/default/";
+        this.screenshots = Files.createDirectories(screenshots);
+        this.profile = Files.createTempDirectory("flowdesk-chromium-");
+        this.browser = start(options(profile, language).addArguments("--window-size=1600,1000"));
+        this.wait = new WebDriverWait(browser, PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    /**
+     * Debian's headless Chromium with a profile of its own (a fresh directory) for a user whose language is
+     * {@code language}; a test adds its window (or phone) to these.
+     */
+    public static ChromeOptions options(Path profile, String language) {
         if (!installed()) {
             // without them Selenium would look for a browser to download
             throw new IllegalStateException("Needs Debian's Chromium and its driver at " + CHROMIUM + " and "
                     + CHROMEDRIVER + ": apt-get install chromium chromium-driver fonts-noto-cjk");
         }
-        this.webapps = "http://localhost:" + port + "/camunda/app/";
-        this.tasklist = webapps + "tasklist/default/";
-        this.screenshots = Files.createDirectories(screenshots);
-        this.profile = Files.createTempDirectory("flowdesk-chromium-");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
+        return new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1600,1000", "--lang=" + language)
+                "--user-data-dir=" + profile, "--lang=" + language)
                 .setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+    }
+
+    /** The browser, driven through Debian's chromedriver (never one Selenium would download). */
+    public static ChromeDriver start(ChromeOptions options) {
         ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
-        this.browser = new ChromeDriver(driver, options);
-        this.wait = new WebDriverWait(browser, PATIENCE);
-        wait.ignoring(StaleElementReferenceException.class);
+        return new ChromeDriver(driver, options);
     }
 
     public static boolean installed() {
@@ -101,25 +113,25 @@ public final class TasklistInChromium implements AutoCloseable {
     /** Fills in and sends the login form of that webapp ({@code tasklist}, {@code cockpit}, {@code admin}, ...). */
     public void logIn(String webapp, String user, String password) {
         browser.get(webapps + webapp + "/default/#/login");
-        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("form[name=signinForm]")));
-        // typed again until both fields hold what was typed: on a loaded machine the page can still be moving the
-        // focus (its autofocus) while the keys arrive, and a password once landed in the user name field
-        wait.until(driver -> {
-            WebElement name = form.findElement(By.cssSelector("input[type=text]"));
-            WebElement secret = form.findElement(By.cssSelector("input[type=password]"));
-            typeInto(name, user);
-            typeInto(secret, password);
-            return user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"));
+        // typed again until both fields hold what was typed: on a busy machine the login page may give the user
+        // name field the focus back (its autofocus) while the password is typed, which then lands there
+        WebElement form = wait.until(driver -> {
+            WebElement shown = browser.findElement(By.cssSelector("form[name=signinForm]"));
+            return typedInto(shown, "input[type=text]", user) & typedInto(shown, "input[type=password]", password)
+                    ? shown : null;
         });
         form.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
-    private static void typeInto(WebElement field, String text) {
-        if (!text.equals(field.getDomProperty("value"))) {
-            field.clear();
-            field.sendKeys(text);
+    /** Whether the form's field holds the text; if not, it is typed afresh (and looked at again next time). */
+    private static boolean typedInto(WebElement form, String field, String text) {
+        WebElement input = form.findElement(By.cssSelector(field));
+        if (!input.isDisplayed() || text.equals(input.getDomProperty("value"))) {
+            return input.isDisplayed();
         }
+        input.clear();
+        input.sendKeys(text);
+        return false;
     }
 
     /** Focuses the filter of that name and waits for the first page of its list. */
@@ -364,6 +376,11 @@ public final class TasklistInChromium implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        quit(browser, profile);
+    }
+
+    /** Ends the browser and removes its profile. */
+    public static void quit(ChromeDriver browser, Path profile) throws IOException {
         try {
             browser.quit();
         } finally {

@@ -388,7 +388,7 @@ class InquiryProcessTest {
     }
 
     private static TicketFilter filter(String sla) {
-        return new TicketFilter(null, null, null, null, null, null, null, sla);
+        return new TicketFilter(null, null, null, null, null, null, null, sla, null, null);
     }
 
     private String status(String number) {

@@ -31,7 +31,7 @@ final class TicketLookup {
     }
 
     List<String> numbersOf(String group) {
-        return queries.search(new TicketFilter(null, type, group, null, null, null, null, null),
+        return queries.search(new TicketFilter(null, type, group, null, null, null, null, null, null, null),
                         PageRequest.of(0, 100), TestViewers.ADMIN)
                 .items().stream().map(TicketViews.TicketSummary::number).toList();
     }

@@ -15,19 +15,19 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Walks tickets through the REST API as the demo users: reads, posts, completes a step as its department's agent. */
-final class TicketsOverHttp {
+public final class TicketsOverHttp {
 
     private final TestRestTemplate http;
     /** The demo agent who claims a department's task that no one was assigned. */
     private final Map<String, String> agentOf;
 
-    TicketsOverHttp(TestRestTemplate http, Map<String, String> agentOf) {
+    public TicketsOverHttp(TestRestTemplate http, Map<String, String> agentOf) {
         this.http = http;
         this.agentOf = agentOf;
     }
 
     /** Completes the ticket's open task of that step as its assignee, or as the group's agent, who claims it. */
-    void complete(String number, String step, String group, String body) {
+    public void complete(String number, String step, String group, String body) {
         JsonNode task = null;
         for (JsonNode current : ticket("admin", number).get("currentTasks")) {
             if (current.get("key").asText().equals(step)) {
@@ -47,11 +47,11 @@ final class TicketsOverHttp {
     }
 
     /** {@link #complete} with the body {@code {"variables": variables}}. */
-    void completeWithVariables(String number, String step, String group, String variables) {
+    public void completeWithVariables(String number, String step, String group, String variables) {
         complete(number, step, group, "{\"variables\":" + variables + "}");
     }
 
-    JsonNode ticket(String user, String number) {
+    public JsonNode ticket(String user, String number) {
         ResponseEntity<JsonNode> ticket = get(user, "/api/tickets/" + number);
         assertThat(ticket.getStatusCode()).as(user + " reads " + number).isEqualTo(HttpStatus.OK);
         return ticket.getBody();
@@ -88,7 +88,7 @@ final class TicketsOverHttp {
         return handOffs;
     }
 
-    ResponseEntity<JsonNode> get(String user, String path) {
+    public ResponseEntity<JsonNode> get(String user, String path) {
         return http.withBasicAuth(user, password(user)).getForEntity(path, JsonNode.class);
     }
 
