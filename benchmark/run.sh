@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Flowdesk benchmark (see benchmark/README.md).
 #
-#   bash benchmark/run.sh --quick     # < 5 min: creates, burst, engine bound, completion on ~1,000 tickets, H2
+#   bash benchmark/run.sh --quick     # < 6 min: creates, burst, engine bound, completion on ~1,000 tickets, mail, H2
 #   bash benchmark/run.sh --full      # < 20 min with a stored backlog dump (first run seeds 100,000 tickets)
 #
 # Builds the jar, makes sure MariaDB is up on 127.0.0.1:3306, then runs the driver (io.flowdesk.benchmark.
@@ -53,8 +53,11 @@ trap 'rm -rf "$work"' EXIT
 cp "$server_jar" "$work/flowdesk.jar"
 mkdir -p "$work/driver/io/flowdesk/benchmark" "$work/lib"
 cp target/test-classes/io/flowdesk/benchmark/*.class "$work/driver/io/flowdesk/benchmark/"
-# the driver needs nothing but the JDK and the MySQL JDBC driver, taken from the jar under test
+# the driver needs the JDK, the MySQL JDBC driver, taken from the jar under test, and for the e-mail phase GreenMail
+# with Jakarta Mail, as the project's tests resolve them (test scope; exactly these artifacts, no logging backend)
 unzip -q -j -o "$work/flowdesk.jar" 'BOOT-INF/lib/mysql-connector-j-*.jar' -d "$work/lib"
+mvn -q -B dependency:copy-dependencies -DincludeScope=test -DoutputDirectory="$work/lib" \
+  -DincludeArtifactIds=greenmail,jakarta.mail-api,jakarta.mail,jakarta.activation-api,angus-activation,slf4j-api
 
 # The server runs as the Docker image runs it (docker/Dockerfile): the jar unpacked, with a class-data-sharing
 # archive recorded by a training start (docker/cds-archive.sh, about half a minute).

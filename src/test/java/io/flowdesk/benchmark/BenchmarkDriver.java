@@ -51,6 +51,8 @@ public final class BenchmarkDriver {
     private final long started = System.nanoTime();
     private final AtomicBoolean finished = new AtomicBoolean();
     private ServerProcess server;
+    /** The support mailbox the MySQL server polls (GreenMail), for the e-mail phase; null without it. */
+    private BenchmarkMailbox mailbox;
     /** Where the running server's figures go (its log's errors are put there when it stops). */
     private Map<String, Object> serverStage;
     private long databasePid;
@@ -111,6 +113,11 @@ public final class BenchmarkDriver {
         /** sla-demo tickets whose breaches are awaited before the measured burst (0: none, the path cold). */
         int slaWarmupTickets = 200;
         int slaWaitSeconds = 180;
+        /** The e-mail phase: mails delivered many at once (warm-up, then measured), then one at a time. */
+        boolean mail = true;
+        int mailWarmup;
+        int mails;
+        int mailTrickle;
         boolean h2 = true;
         boolean mysqlRun = true;
         Path dump;
@@ -138,6 +145,9 @@ public final class BenchmarkDriver {
             o.pairedSeconds = full ? 10 : 8;
             o.backlog = full ? 100_000 : 0;
             o.sla = full;
+            o.mailWarmup = full ? 300 : 100;
+            o.mails = full ? 2000 : 300;
+            o.mailTrickle = full ? 90 : 30;
             for (int i = 0; i < list.size(); i++) {
                 String a = list.get(i);
                 switch (a) {
@@ -167,6 +177,10 @@ public final class BenchmarkDriver {
                     case "--sla-tickets" -> o.slaTickets = Integer.parseInt(list.get(++i));
                     case "--sla-warmup-tickets" -> o.slaWarmupTickets = Integer.parseInt(list.get(++i));
                     case "--sla-wait-seconds" -> o.slaWaitSeconds = Integer.parseInt(list.get(++i));
+                    case "--no-mail" -> o.mail = false;
+                    case "--mails" -> o.mails = Integer.parseInt(list.get(++i));
+                    case "--mail-warmup" -> o.mailWarmup = Integer.parseInt(list.get(++i));
+                    case "--mail-trickle" -> o.mailTrickle = Integer.parseInt(list.get(++i));
                     case "--no-h2" -> o.h2 = false;
                     case "--no-mysql" -> o.mysqlRun = false;
                     case "--burst-clients" -> o.burstClients = Integer.parseInt(list.get(++i));
@@ -208,6 +222,9 @@ public final class BenchmarkDriver {
             out.put("burst", burstClients + " clients x " + burstRounds);
             out.put("sla", sla ? slaTickets + " sla-demo tickets after " + slaWarmupTickets + " for warm-up"
                     : "not run");
+            out.put("mail", mail ? mailWarmup + " + " + mails + " mails (warm-up + measured), " + MailPhase.CHUNK
+                    + " at once at a time, then " + mailTrickle + " one every " + MailPhase.TRICKLE_INTERVAL_MILLIS
+                    + " ms" : "not run");
             out.put("serverJvmOptions", serverJvmOptions);
             return out;
         }
@@ -251,6 +268,9 @@ public final class BenchmarkDriver {
             e.printStackTrace(System.out);
         } finally {
             stopServer();
+            if (mailbox != null) {
+                mailbox.close();
+            }
             finish(stamp);
         }
     }
@@ -300,7 +320,13 @@ public final class BenchmarkDriver {
         Map<String, Object> stage = new LinkedHashMap<>();
         report.put("mysql", stage);
         recreateDatabase();
-        startServer(mysqlArguments(), log, stage);
+        List<String> arguments = new ArrayList<>(mysqlArguments());
+        if (o.mail) {
+            mailbox = BenchmarkMailbox.start();
+            arguments.addAll(mailbox.serverArguments());
+            System.out.println("  support mailbox for the e-mail phase: " + mailbox);
+        }
+        startServer(arguments, log, stage);
         stage.put("footprintIdle", footprint("idle"));
         Load load = load();
 
@@ -341,6 +367,9 @@ public final class BenchmarkDriver {
         }
         stage.put("burst", bursts);
         checkRows("after the bursts");
+        if (mailbox != null) {
+            mailPhase(stage);
+        }
         stage.put("footprintAfterLoad", footprint("after load"));
 
         // 4. full mode: a large backlog, completion on it, SLA timers falling due together
@@ -350,6 +379,19 @@ public final class BenchmarkDriver {
             stage.put("sla", sla(load()));
         }
         stopServer();
+    }
+
+    /** E-mail in (MailPhase): mails into the mailbox the server polls, taken in as tickets and customer messages. */
+    private void mailPhase(Map<String, Object> stage) throws Exception {
+        section("e-mail in: " + o.mailWarmup + " + " + o.mails + " mails (warm-up + measured), " + MailPhase.CHUNK
+                + " at once at a time, then " + o.mailTrickle + " one at a time, into " + mailbox);
+        long serverPid = server.pid;
+        Map<String, Object> mail = new MailPhase(mailbox,
+                () -> Load.Snapshot.take(serverPid, databasePid, this::databaseCounters), this::bench)
+                .run(o.mailWarmup, o.mails, o.mailTrickle);
+        stage.put("mail", mail);
+        created += (Long) mail.get("ticketsOpened");
+        checkRows("after the e-mail phase");
     }
 
     private void backlogStage(Map<String, Object> stage, Path log) throws Exception {
@@ -872,7 +914,7 @@ public final class BenchmarkDriver {
         return out;
     }
 
-    private static long one(Statement s, String sql) throws SQLException {
+    static long one(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

@@ -12,9 +12,9 @@ final class Report {
     private Report() {
     }
 
-    private static final String MET = "met";
-    private static final String MISSED = "**missed**";
-    private static final String NONE = "not measured";
+    static final String MET = "met";
+    static final String MISSED = "**missed**";
+    static final String NONE = "not measured";
 
     static String markdown(Map<String, Object> r, String jsonName) {
         StringBuilder md = new StringBuilder();
@@ -115,6 +115,10 @@ final class Report {
                             + f0(b.get("maxMsAllClients")) + " ms (last answer after " + f1(b.get("secondsToLastResponse"))
                             + " s)",
                     "0 errors, max ≤ 2 s", ok ? MET : MISSED);
+        }
+        Map<?, ?> mail = map(my.get("mail"));
+        if (!my.isEmpty()) {
+            MailReport.rows(md, mail);
         }
         Map<?, ?> k8 = map(my.get("complete1k_8"));
         Map<?, ?> k64 = map(my.get("complete1k_64"));
@@ -250,7 +254,11 @@ final class Report {
         }
         md.append('\n');
 
-        databaseWork(md, phases, bursts);
+        List<Object> counted = new ArrayList<>(bursts);
+        if (!mail.isEmpty()) {
+            counted.add(mail.get("batch"));
+        }
+        databaseWork(md, phases, counted);
 
         md.append("### What bounds each phase (read off the columns above)\n\n");
         for (Map<?, ?> p : phases) {
@@ -294,6 +302,7 @@ final class Report {
             }
             md.append('\n');
         }
+        MailReport.detail(md, mail);
 
         md.append("### Row checks\n\n| Stage | After | 201s | Ticket rows | Running instances | Historic instances | Open tickets | |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
@@ -411,7 +420,7 @@ final class Report {
     }
 
     /** The top thread groups of the server's CPU, e.g. "tomcat-requests 140 %, jit-compiler 12 %". */
-    private static String threads(Object o) {
+    static String threads(Object o) {
         List<String> top = new ArrayList<>();
         map(o).entrySet().stream().limit(3).forEach(e -> top.add(e.getKey() + " " + f0(e.getValue()) + " %"));
         return String.join(", ", top);
@@ -481,7 +490,7 @@ final class Report {
                 .append(".  \n");
     }
 
-    private static void row(StringBuilder md, String figure, String value, String target, String verdict) {
+    static void row(StringBuilder md, String figure, String value, String target, String verdict) {
         md.append("| ").append(figure).append(" | ").append(value).append(" | ").append(target).append(" | ")
                 .append(verdict).append(" |\n");
     }
@@ -531,7 +540,7 @@ final class Report {
         }
         md.append("### MariaDB's work per operation\n\n")
                 .append("From MariaDB's own counters (`SHOW GLOBAL STATUS`) over the measured window, divided by the ")
-                .append("operations answered in it (a create; a completion = task lookup + submit-form): statements ")
+                .append("operations answered in it (a create; a completion = task lookup + submit-form; a mail taken in): statements ")
                 .append("of every kind (`Questions`, commits included), by kind, and InnoDB pages read from disk ")
                 .append("(buffer pool misses) and written. They do not depend on the machine's speed that day: ")
                 .append("compare runs by them.\n\n| Phase");
@@ -548,15 +557,15 @@ final class Report {
         md.append('\n');
     }
 
-    private static String f0(Object o) {
+    static String f0(Object o) {
         return fmt(o, "%.0f");
     }
 
-    private static String f1(Object o) {
+    static String f1(Object o) {
         return fmt(o, "%.1f");
     }
 
-    private static String f2(Object o) {
+    static String f2(Object o) {
         return fmt(o, "%.2f");
     }
 
