@@ -106,8 +106,6 @@ class InboundMailController {
     }
 
     private void requireAdministrator() {
-        if (!currentUser.viewer().isAdministrator()) {
-            throw Problems.of(HttpStatus.FORBIDDEN, "Not allowed", ADMINISTRATORS_ONLY);
-        }
+        currentUser.administrator(ADMINISTRATORS_ONLY);
     }
 }

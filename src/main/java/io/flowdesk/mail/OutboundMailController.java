@@ -1,6 +1,5 @@
 package io.flowdesk.mail;
 
-import io.flowdesk.common.Problems;
 import io.flowdesk.outbox.Outbox;
 import io.flowdesk.outbox.OutboxMessage;
 import io.flowdesk.security.CurrentUser;
@@ -14,7 +13,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -75,7 +73,7 @@ class OutboundMailController {
                           @RequestParam(required = false) String status,
                           @Parameter(hidden = true) @PageableDefault(size = 20) Pageable pageable) {
         requireAdministrator();
-        Page<OutboxMessage> page = outbox.messages(CustomerMailChannel.NAME, null, statusNamed(status),
+        Page<OutboxMessage> page = outbox.messages(CustomerMailChannel.NAME, null, OutboxMessage.Status.named(status),
                 PageRequest.of(pageable.getPageNumber(), Math.min(pageable.getPageSize(), 100)));
         return new OutboundMailPage(page.getContent().stream().map(OutboundMailEntry::of).toList(), page.getNumber(),
                 page.getSize(), page.getTotalElements(), page.getTotalPages());
@@ -91,21 +89,7 @@ class OutboundMailController {
         return new Retried(outbox.retryNow(CustomerMailChannel.NAME, null));
     }
 
-    private static OutboxMessage.Status statusNamed(String status) {
-        if (status == null) {
-            return null;
-        }
-        for (OutboxMessage.Status known : OutboxMessage.Status.values()) {
-            if (known.name().equalsIgnoreCase(status.strip())) {
-                return known;
-            }
-        }
-        throw Problems.badField("status", "must be one of pending, failed, delivered, cancelled");
-    }
-
     private void requireAdministrator() {
-        if (!currentUser.viewer().isAdministrator()) {
-            throw Problems.of(HttpStatus.FORBIDDEN, "Not allowed", ADMINISTRATORS_ONLY);
-        }
+        currentUser.administrator(ADMINISTRATORS_ONLY);
     }
 }

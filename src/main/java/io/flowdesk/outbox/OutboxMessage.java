@@ -1,5 +1,7 @@
 package io.flowdesk.outbox;
 
+import io.flowdesk.common.Problems;
+
 import java.time.Instant;
 
 /**
@@ -21,6 +23,19 @@ public record OutboxMessage(long id, String channel, String destination, String 
         FAILED,
         DELIVERED,
         /** Its destination went away (a webhook deleted) before it was delivered. */
-        CANCELLED
+        CANCELLED;
+
+        /** The status of that name, in any case (a list filter), or null for none. */
+        public static Status named(String name) {
+            if (name == null) {
+                return null;
+            }
+            for (Status known : values()) {
+                if (known.name().equalsIgnoreCase(name.strip())) {
+                    return known;
+                }
+            }
+            throw Problems.badField("status", "must be one of pending, failed, delivered, cancelled");
+        }
     }
 }

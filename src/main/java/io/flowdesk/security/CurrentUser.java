@@ -1,7 +1,9 @@
 package io.flowdesk.security;
 
+import io.flowdesk.common.Problems;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** The user the current request is authenticated as (set by the authentication filters). */
@@ -22,6 +24,15 @@ public class CurrentUser {
     public Viewer viewer() {
         Authentication authentication = authentication();
         return new Viewer(authentication.getUserId(), authentication.getGroupIds());
+    }
+
+    /** The user, if an administrator; anyone else is refused with 403 and that reason. */
+    public Viewer administrator(String refusal) {
+        Viewer viewer = viewer();
+        if (!viewer.isAdministrator()) {
+            throw Problems.of(HttpStatus.FORBIDDEN, "Not allowed", refusal);
+        }
+        return viewer;
     }
 
     private Authentication authentication() {

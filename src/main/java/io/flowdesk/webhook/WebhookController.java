@@ -1,6 +1,5 @@
 package io.flowdesk.webhook;
 
-import io.flowdesk.common.Problems;
 import io.flowdesk.outbox.OutboxMessage;
 import io.flowdesk.security.CurrentUser;
 import io.flowdesk.webhook.WebhookViews.CreatedWebhook;
@@ -20,7 +19,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,9 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /** Outgoing webhooks, for administrators: register, list, delete, and see (and retry) what was sent. */
 @RestController
@@ -116,7 +112,7 @@ class WebhookController {
                             @RequestParam(required = false) String status,
                             @Parameter(hidden = true) @PageableDefault(size = 20) Pageable pageable) {
         requireAdministrator();
-        Page<DeliveryView> page = webhooks.deliveries(id, status == null ? null : statusNamed(status), pageable);
+        Page<DeliveryView> page = webhooks.deliveries(id, OutboxMessage.Status.named(status), pageable);
         return new DeliveryPage(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
                 page.getTotalPages());
     }
@@ -132,19 +128,8 @@ class WebhookController {
         return new Retried(webhooks.retryNow(id));
     }
 
-    private static OutboxMessage.Status statusNamed(String status) {
-        return Arrays.stream(OutboxMessage.Status.values())
-                .filter(known -> known.name().equalsIgnoreCase(status.strip())).findFirst()
-                .orElseThrow(() -> Problems.badField("status", "must be one of "
-                        + Arrays.stream(OutboxMessage.Status.values())
-                        .map(known -> known.name().toLowerCase(Locale.ROOT)).toList()));
-    }
-
     /** The administrator's user id; anyone else is refused. */
     private String requireAdministrator() {
-        if (!currentUser.viewer().isAdministrator()) {
-            throw Problems.of(HttpStatus.FORBIDDEN, "Not allowed", ADMINISTRATORS_ONLY);
-        }
-        return currentUser.id();
+        return currentUser.administrator(ADMINISTRATORS_ONLY).userId();
     }
 }
