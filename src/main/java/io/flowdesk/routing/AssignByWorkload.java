@@ -1,5 +1,6 @@
 package io.flowdesk.routing;
 
+import io.flowdesk.security.DepartmentMemberAssignment;
 import io.flowdesk.ticket.Ticket;
 import io.flowdesk.ticket.TicketUpdates;
 import io.flowdesk.ticket.TicketVariables;
@@ -42,6 +43,7 @@ class AssignByWorkload implements TaskListener {
         boolean ticketGroup = group.get().equals(task.getExecution().getVariable(TicketVariables.GROUP));
         String skill = ticketGroup ? (String) task.getExecution().getVariable(TicketVariables.REQUIRED_SKILL) : null;
         String keepWith = ticketGroup ? ticket.get().getAssignee() : null;
-        assignment.get().pickAgent(group.get(), skill, keepWith).ifPresent(task::setAssignee);
+        assignment.get().pickAgent(group.get(), skill, keepWith)
+                .ifPresent(agent -> DepartmentMemberAssignment.assign(task, agent));
     }
 }

@@ -24,7 +24,8 @@ import static org.camunda.bpm.engine.impl.util.EnsureUtil.ensureValidIndividualR
  * <ul>
  *   <li>a task offered to a department is read and worked by that department's agents (claim, complete, read its
  *       variables), and also reassigned by its supervisors; a task offered to a role group (escalations for a
- *       department's supervisors, managers) is read and worked by that group; its assignee reads and works it.
+ *       department's supervisors, managers) is read and worked by that group; its assignee reads and works it
+ *       (through that group, if routing picked them from it: {@link DepartmentMemberAssignment}).
  *       No history grant per task: the departments that hold a ticket read its whole history
  *       ({@link TicketGrants});</li>
  *   <li>a new group gets the rights of its role ({@link RoleGrants});</li>
@@ -66,7 +67,10 @@ class DepartmentAuthorizationProvider extends DefaultAuthorizationProvider {
         if (oldAssignee != null && !oldAssignee.equals(newAssignee)) {
             EngineGrants.revoke(oldAssignee, null, Resources.TASK, task.getId());
         }
-        return newAssignee == null ? null : userWorks(task, newAssignee);
+        if (newAssignee == null || DepartmentMemberAssignment.isAssigning(newAssignee)) {
+            return null; // routing picked a member of the group the task is offered to: its grant covers them
+        }
+        return userWorks(task, newAssignee);
     }
 
     /**
@@ -78,8 +82,21 @@ class DepartmentAuthorizationProvider extends DefaultAuthorizationProvider {
         if (((TaskEntity) task).isDeleted()) {
             return null; // the task ends: Camunda deletes all its grants in one statement
         }
+        keepAssigneeWorking(task);
         return toSave(taskGrantees(groupId).keySet().stream()
                 .map(group -> EngineGrants.find(null, group, Resources.TASK, task.getId())));
+    }
+
+    /**
+     * The assignee may have worked the task through the group that is taken from it
+     * ({@link DepartmentMemberAssignment}): they keep it with a grant of their own, as Camunda's assignees have.
+     */
+    private static void keepAssigneeWorking(Task task) {
+        String assignee = task.getAssignee();
+        if (assignee != null && EngineGrants.find(assignee, null, Resources.TASK, task.getId()) == null) {
+            EngineGrants.save(EngineGrants.grant(EngineGrants.isNew((DbEntity) task), assignee, null, Resources.TASK,
+                    task.getId(), WORK));
+        }
     }
 
     @Override

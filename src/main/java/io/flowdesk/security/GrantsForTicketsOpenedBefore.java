@@ -52,12 +52,18 @@ class GrantsForTicketsOpenedBefore implements EngineMigration {
         query(connection, "select ID_, ASSIGNEE_ from ACT_RU_TASK where ASSIGNEE_ is not null",
                 row -> add(grants, new Key(row.getString(2), null, Resources.TASK.resourceType(), row.getString(1)),
                         DepartmentAuthorizationProvider.WORK));
+        // the departments that held a ticket, and the one that holds it now (its group: not among its departments)
         query(connection, "select t.process_instance_id, d.department,"
                 + " (select count(*) from ACT_RU_EXECUTION e where e.ID_ = t.process_instance_id)"
-                + " from ticket t join ticket_department d on d.ticket_id = t.id where t.process_instance_id is not null",
+                + " from ticket t join ticket_department d on d.ticket_id = t.id where t.process_instance_id is not null"
+                + " union select t.process_instance_id, t.assigned_group,"
+                + " (select count(*) from ACT_RU_EXECUTION e where e.ID_ = t.process_instance_id)"
+                + " from ticket t where t.process_instance_id is not null and t.assigned_group is not null",
                 row -> {
-                    for (String group : Roles.withSupervisors(row.getString(2))) {
-                        readsTicket(grants, null, group, row.getString(1), row.getInt(3) > 0);
+                    if (Roles.isDepartment(row.getString(2))) {
+                        for (String group : Roles.withSupervisors(row.getString(2))) {
+                            readsTicket(grants, null, group, row.getString(1), row.getInt(3) > 0);
+                        }
                     }
                 });
         query(connection, "select t.process_instance_id, t.opened_by,"

@@ -76,8 +76,10 @@ public class Ticket {
     private String openedBy;
 
     /**
-     * The departments that hold or have held the ticket: they see it (and their supervisors). Read only when asked
-     * (a hand-off to another department, a viewer outside the department that holds it now).
+     * The departments that have held the ticket before the one that holds it now ({@link #group}), or were offered
+     * its work: they see it (and their supervisors). Read only when asked (a hand-off to another department, a viewer
+     * outside the department that holds it now). Rows of tickets opened before 2026-12-06 also name the department
+     * that holds the ticket now.
      */
     @ElementCollection
     @CollectionTable(name = "ticket_department", joinColumns = @JoinColumn(name = "ticket_id"))
@@ -145,9 +147,14 @@ public class Ticket {
         touch(now);
     }
 
-    /** The department now holds the ticket; true if it had not held it before. */
+    /** The department held the ticket (or was offered its work); true if it was not recorded yet. */
     boolean heldBy(String department) {
         return departments.add(department);
+    }
+
+    /** Whether the department held the ticket before (or was offered its work), not counting its group now. */
+    boolean heldBefore(String department) {
+        return departments.contains(department);
     }
 
     /**

@@ -147,7 +147,7 @@ public class TicketUpdates {
         Instant now = now();
         String previous = ticket.getGroup();
         ticket.moveToGroup(group, now);
-        departments.hold(ticket, group);
+        departments.move(ticket, previous, group, newTickets.find(ticket.getId()).isPresent());
         save(ticket, event(ticket, TicketEventType.ROUTED, actor, now).withChange(previous, group)
                 .withSummary(requiredSkill == null ? "group " + group : "group " + group + ", skill " + requiredSkill));
         log.debug("{} routed to {} (skill {})", number, group, requiredSkill);
@@ -159,7 +159,7 @@ public class TicketUpdates {
         Instant now = now();
         String previous = ticket.getGroup();
         ticket.moveToGroup(group, now);
-        departments.hold(ticket, group);
+        departments.move(ticket, previous, group, false);
         ticket.assignTo(null, now);
         save(ticket, event(ticket, TicketEventType.TRANSFERRED, actor, now).withChange(previous, group)
                 .withBody(reason));
@@ -173,7 +173,7 @@ public class TicketUpdates {
     public void offerTo(String number, String department) {
         Ticket ticket = get(number);
         if (!department.equals(ticket.getGroup())) {
-            departments.hold(ticket, department);
+            departments.offer(ticket, department);
         }
     }
 
@@ -189,9 +189,8 @@ public class TicketUpdates {
         }
         Instant now = now();
         String previous = ticket.getGroup();
-        departments.hold(ticket, previous); // a type without a routing step never recorded where it was opened
         ticket.moveToGroup(department, now);
-        departments.hold(ticket, department);
+        departments.move(ticket, previous, department, false);
         ticket.assignTo(assignee, now);
         save(ticket, event(ticket, TicketEventType.HANDED_OFF, actor, now).withChange(previous, department)
                 .withSummary(step));

@@ -227,6 +227,7 @@ final class Report {
                 phases.add(p);
             }
         }
+        list(my.get("types")).forEach(type -> phases.add(map(type)));
         for (Map<?, ?> p : phases) {
             if (p.isEmpty()) {
                 continue;
@@ -259,6 +260,7 @@ final class Report {
             counted.add(mail.get("batch"));
         }
         databaseWork(md, phases, counted);
+        createByType(md, list(my.get("types")));
 
         md.append("### What bounds each phase (read off the columns above)\n\n");
         for (Map<?, ?> p : phases) {
@@ -527,6 +529,37 @@ final class Report {
 
     private static String sec(Object o) {
         return dbl(o) == null ? NONE : f1(o) + " s";
+    }
+
+    /** Creates of each shipped ticket type against those of inquiry ({@code --types}; issue 26). */
+    private static void createByType(StringBuilder md, List<?> types) {
+        if (types.isEmpty()) {
+            return;
+        }
+        md.append("### Create by ticket type (`--types`)\n\n")
+                .append("Each type opened by 8 clients, one type after the other on the same server, inquiry first: a ")
+                .append("create of a new type should cost no more than one of inquiry (CPU and statements per create; ")
+                .append("the rate follows the CPU).\n\n")
+                .append("| Type | Creates/s | p50 / p99 ms | CPU per create, JVM + MariaDB | against inquiry | Statements ")
+                .append("per create |\n|---|---|---|---|---|---|\n");
+        Double inquiry = null;
+        for (Object t : types) {
+            Map<?, ?> p = map(t);
+            Map<?, ?> c = map(p.get("cpu"));
+            Double cpu = dbl(c.get("serverPlusDatabaseCpuMsPerUnit"));
+            if ("inquiry".equals(p.get("ticketType"))) {
+                inquiry = cpu;
+            }
+            Double against = ratio(cpu, inquiry);
+            md.append("| ").append(p.get("ticketType")).append(" | ").append(f1(p.get("perSecond"))).append(" | ")
+                    .append(f1(map(p.get("latency")).get("p50Ms"))).append(" / ")
+                    .append(f1(map(p.get("latency")).get("p99Ms"))).append(" | ")
+                    .append(f2(c.get("serverCpuMsPerUnit"))).append(" + ").append(f2(c.get("databaseCpuMsPerUnit")))
+                    .append(" = ").append(f2(cpu)).append(" ms | ")
+                    .append(against == null ? NONE : String.format(Locale.ROOT, "%+.0f %%", (against - 1) * 100))
+                    .append(" | ").append(f2(map(c.get("databaseWorkPerUnit")).get("statements"))).append(" |\n");
+        }
+        md.append('\n');
     }
 
     /** MariaDB's statement and page counters per operation, for the phases on MariaDB (none in older results). */

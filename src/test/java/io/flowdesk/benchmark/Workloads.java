@@ -73,6 +73,34 @@ final class Workloads {
         return bytes(json);
     }
 
+    /**
+     * A ticket of one of the shipped types with the custom fields that type requires, as its start form or another
+     * system sends it (inquiry: {@link #createBody}).
+     */
+    static byte[] createBodyOf(String type, long n) {
+        if (type.equals("inquiry")) {
+            return createBody(n, null);
+        }
+        String fields = switch (type) {
+            case "return-refund" -> "\"orderNumber\":\"SO-" + n + "\",\"returnReason\":\"damaged\",\"refundAmount\":199";
+            case "refund-request" -> "\"orderNumber\":\"SO-" + n + "\",\"refundAmount\":88.5";
+            case "technical-fault" -> "\"productModel\":\"LJ-2200\",\"faultCode\":\"E" + (n % 90 + 10) + "\"";
+            case "complaint" -> "\"complaintCategory\":\"delivery\",\"orderNumber\":\"SO-" + n + "\"";
+            default -> throw new IllegalArgumentException("no request body for ticket type " + type);
+        };
+        String json = "{\"type\":\"" + type + "\",\"subject\":\"" + type + " 工单 #" + n
+                + "\",\"description\":\"订单 SO-" + n + " 的问题，请尽快处理。\",\"channel\":\"" + CHANNELS[(int) (n % 4)]
+                + "\",\"priority\":\"normal\",\"customer\":{\"name\":\"客户" + n + "\",\"email\":\"customer" + n
+                + "@example.com\",\"tier\":\"" + (n % 7 == 0 ? "vip" : "standard") + "\"},\"fields\":{" + fields + "}}";
+        return bytes(json);
+    }
+
+    /** Clients that each open tickets of one type (POST /api/tickets as alice), expecting 201. */
+    Load.OpFactory createsOf(String type) {
+        return (client, window) -> http -> http.send("POST", "/api/tickets", ALICE,
+                createBodyOf(type, sequence.incrementAndGet()), true);
+    }
+
     /** Clients that each open tickets (POST /api/tickets as alice), expecting 201. */
     Load.OpFactory creates(String category) {
         return (client, window) -> http -> http.send("POST", "/api/tickets", ALICE,

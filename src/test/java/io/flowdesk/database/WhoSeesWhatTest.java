@@ -84,6 +84,43 @@ abstract class WhoSeesWhatTest {
     }
 
     /**
+     * What opening a ticket writes for who may see it: the department's and its supervisors' grants, nothing for the
+     * agent routing assigned (a member of that department, covered by its grant) and no row of the departments that
+     * held the ticket before (it held none). The assignee still works the task through engine REST; once the ticket is
+     * transferred, the department it left is recorded and still reads it (the matrix above).
+     */
+    @Test
+    void opening_a_ticket_writes_the_department_s_grants_and_nothing_for_its_assignee_or_its_past() {
+        Ticket fault = open("alice", "rows-" + System.nanoTime() + "@example.com", "打印机故障", "报错 E-100，无法连接",
+                "standard");
+        assertThat(fault.group()).isEqualTo("tech");
+        String assignee = flowdesk.jdbc().queryForObject("select ASSIGNEE_ from ACT_RU_TASK where ID_ = ?",
+                String.class, fault.task());
+        assertThat(assignee).as("routing assigned an agent of tech").isEqualTo("tom");
+        List<String> grants = flowdesk.jdbc().queryForList("select coalesce(GROUP_ID_, concat('user:', USER_ID_))"
+                + " from ACT_RU_AUTHORIZATION where RESOURCE_ID_ in (?, ?) order by 1", String.class,
+                fault.task(), fault.processInstance());
+        assertThat(grants).containsExactly("tech", "tech", "tech", "tech-supervisors", "tech-supervisors",
+                "tech-supervisors");
+        long id = Long.parseLong(fault.number().substring("TK-".length()));
+        assertThat(flowdesk.jdbc().queryForList("select department from ticket_department where ticket_id = ?",
+                String.class, id)).isEmpty();
+
+        Answer completed = flowdesk.post("tom", "/engine-rest/task/" + fault.task() + "/submit-form",
+                "{\"variables\":{\"priority\":{\"value\":\"normal\"}}}");
+        assertThat(completed.status()).as("tom works the task through tech's grant").isEqualTo(204);
+
+        assertThat(flowdesk.post("tom", "/api/tickets/" + fault.number() + "/transfer",
+                "{\"group\":\"finance\",\"reason\":\"发票问题\"}").status()).isEqualTo(200);
+        assertThat(flowdesk.jdbc().queryForList("select department from ticket_department where ticket_id = ?",
+                String.class, id)).containsExactly("tech");
+        assertThat(flowdesk.get("tom", "/api/tickets/" + fault.number()).status()).isEqualTo(200);
+        assertThat(flowdesk.get("tom", "/engine-rest/process-instance/" + fault.processInstance()).status())
+                .isEqualTo(200);
+        assertThat(serverErrors).isEmpty();
+    }
+
+    /**
      * The statistics of a ticket type (engine REST, Cockpit's dashboard) count the tickets each user may read, not
      * every department's: as many as the user's own checked list of the type's process instances.
      */
