@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
 import java.util.Map;
@@ -24,7 +26,7 @@ import java.util.Optional;
  * task someone else holds, a task completed already, or two completions at once, of which the engine lets one
  * through.
  *
- * <p>Deliberately not transactional: each engine call commits inside, so that whatever its commit meets (a deadlock
+ * <p>Deliberately not transactional (but for reading the ticket and checking the viewer): each engine call commits inside, so that whatever its commit meets (a deadlock
  * the database broke, a row changed meanwhile) is caught here and answered.
  */
 @Service
@@ -36,12 +38,16 @@ public class TicketTasks {
     private final TaskService taskService;
     private final ProcessEngine engine;
     private final TicketAccess access;
+    private final TransactionTemplate readOnly;
 
-    TicketTasks(TicketUpdates updates, TaskService taskService, ProcessEngine engine, TicketAccess access) {
+    TicketTasks(TicketUpdates updates, TaskService taskService, ProcessEngine engine, TicketAccess access,
+                PlatformTransactionManager transactions) {
         this.updates = updates;
         this.taskService = taskService;
         this.engine = engine;
         this.access = access;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     public void claim(String number, String taskId, Viewer viewer) {
@@ -59,8 +65,9 @@ public class TicketTasks {
 
     /** On a ticket the viewer works on (else 404 or 403), the engine's own checks decide about the task itself. */
     private void act(String number, String taskId, Viewer viewer, Runnable action) {
-        Ticket ticket = access.workable(updates.find(number).orElseThrow(() -> new TicketNotFoundException(number)),
-                viewer);
+        // in a transaction of its own: whether the viewer's departments held the ticket before reads its departments
+        Ticket ticket = readOnly.execute(status -> access.workable(
+                updates.find(number).orElseThrow(() -> new TicketNotFoundException(number)), viewer));
         Task task = openTask(ticket, taskId);
         try {
             action.run();

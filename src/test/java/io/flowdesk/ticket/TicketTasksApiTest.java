@@ -106,6 +106,10 @@ class TicketTasksApiTest {
                 "Task not found");
         assertProblem(desk.post("alice", "/api/tickets/" + task.number() + "/tasks/" + another.id() + "/claim", ""),
                 404, "Task not found");
+        for (String action : List.of("claim", "unclaim", "complete")) {
+            assertProblem(desk.post("tom", "/api/tickets/" + task.number() + "/tasks/" + task.id() + "/" + action, ""),
+                    404, "Ticket not found"); // tom is of tech: support's ticket does not exist for him
+        }
     }
 
     @Test
