@@ -94,8 +94,8 @@ class DepartmentAuthorizationProvider extends DefaultAuthorizationProvider {
     private static void keepAssigneeWorking(Task task) {
         String assignee = task.getAssignee();
         if (assignee != null && EngineGrants.find(assignee, null, Resources.TASK, task.getId()) == null) {
-            EngineGrants.save(EngineGrants.grant(EngineGrants.isNew((DbEntity) task), assignee, null, Resources.TASK,
-                    task.getId(), WORK));
+            // none made in this command or stored, as find just read: no second lookup
+            EngineGrants.save(EngineGrants.grant(true, assignee, null, Resources.TASK, task.getId(), WORK));
         }
     }
 

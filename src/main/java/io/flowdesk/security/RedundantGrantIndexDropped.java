@@ -14,7 +14,7 @@ import java.sql.Statement;
  * lookup by group uses that one as well, and the grant rows written with every new task and ticket each write one
  * index entry less (on MariaDB a grant row cost about 14 % less CPU without it: benchmark/README.md, 2026-12-06). On
  * H2 and others the index is left alone. An upgrade of Camunda's schema that names this index would have to
- * recreate it first (README "Databases").
+ * recreate it first (README "Roles").
  */
 @Component
 class RedundantGrantIndexDropped implements EngineMigration {

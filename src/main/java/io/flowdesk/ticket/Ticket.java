@@ -159,7 +159,7 @@ public class Ticket {
 
     /**
      * Whether one of the departments holds or has held the ticket. The department that holds it now answers
-     * without reading the others: routing and transfers record every department they move a ticket to.
+     * without reading the others (its group); those it held before are recorded when it leaves them.
      */
     public boolean isOrWasHeldByAnyOf(Set<String> candidates) {
         return candidates.contains(group) || departments.stream().anyMatch(candidates::contains);

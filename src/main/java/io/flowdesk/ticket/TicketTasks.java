@@ -26,8 +26,9 @@ import java.util.Optional;
  * task someone else holds, a task completed already, or two completions at once, of which the engine lets one
  * through.
  *
- * <p>Deliberately not transactional (but for reading the ticket and checking the viewer): each engine call commits inside, so that whatever its commit meets (a deadlock
- * the database broke, a row changed meanwhile) is caught here and answered.
+ * <p>Deliberately not transactional, but for reading the ticket and checking the viewer: each engine call commits
+ * inside, so that whatever its commit meets (a deadlock the database broke, a row changed meanwhile) is caught here
+ * and answered.
  */
 @Service
 public class TicketTasks {
