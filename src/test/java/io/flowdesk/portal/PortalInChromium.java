@@ -3,7 +3,7 @@ package io.flowdesk.portal;
 import io.flowdesk.security.TasklistInChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -44,7 +44,9 @@ final class PortalInChromium implements AutoCloseable {
                 .setExperimentalOption("mobileEmulation", Map.of("userAgent", PHONE, "deviceMetrics",
                         Map.of("width", width, "height", height, "pixelRatio", 1.0, "touch", true, "mobile", true))));
         this.wait = new WebDriverWait(browser, PATIENCE);
-        wait.ignoring(StaleElementReferenceException.class);
+        // a page that re-renders while a wait reads it: Chromium says "stale element" or, for a node it has already
+        // dropped, "Node with given id does not belong to the document" (an unknown error): both mean look again
+        wait.ignoring(WebDriverException.class);
     }
 
     void open(String path) {
