@@ -1,7 +1,5 @@
 package io.flowdesk.common;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.time.Duration;
 import java.util.Set;
@@ -23,8 +21,7 @@ final class AuthorizedGroups {
     static final int SECONDS = 10;
     private static final String KEY = "authorized groups";
 
-    private final Cache<String, Set<String>> groups = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(SECONDS)).maximumSize(1).build();
+    private final KeptValues<String, Set<String>> groups = new KeptValues<>(Duration.ofSeconds(SECONDS), 1);
 
     /** The set, read by {@code read} if not kept. */
     Set<String> get(Supplier<Set<String>> read) {
@@ -38,6 +35,6 @@ final class AuthorizedGroups {
     }
 
     void forget() {
-        groups.invalidateAll();
+        groups.forgetAll();
     }
 }

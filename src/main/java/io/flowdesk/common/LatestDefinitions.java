@@ -1,7 +1,5 @@
 package io.flowdesk.common;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.flowdesk.engine.WithoutAuthorizationChecks;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -26,10 +24,8 @@ public class LatestDefinitions {
 
     private final ObjectProvider<RepositoryService> repositoryService;
     private final WithoutAuthorizationChecks withoutChecks;
-    private final Cache<String, Optional<ProcessDefinition>> processes =
-            Caffeine.newBuilder().expireAfterWrite(AT_MOST).maximumSize(1_000).build();
-    private final Cache<String, Optional<DecisionDefinition>> decisions =
-            Caffeine.newBuilder().expireAfterWrite(AT_MOST).maximumSize(1_000).build();
+    private final KeptValues<String, Optional<ProcessDefinition>> processes = new KeptValues<>(AT_MOST, 1_000);
+    private final KeptValues<String, Optional<DecisionDefinition>> decisions = new KeptValues<>(AT_MOST, 1_000);
 
     LatestDefinitions(ObjectProvider<RepositoryService> repositoryService, WithoutAuthorizationChecks withoutChecks) {
         this.repositoryService = repositoryService;
@@ -51,7 +47,7 @@ public class LatestDefinitions {
     }
 
     void forgetAll() {
-        processes.invalidateAll();
-        decisions.invalidateAll();
+        processes.forgetAll();
+        decisions.forgetAll();
     }
 }

@@ -1,7 +1,5 @@
 package io.flowdesk.common;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.camunda.bpm.engine.authorization.Resources;
 
 import java.time.Duration;
@@ -32,8 +30,7 @@ final class TypeGrants {
             Resources.PROCESS_INSTANCE.resourceType(), Resources.HISTORIC_TASK.resourceType(),
             Resources.HISTORIC_PROCESS_INSTANCE.resourceType());
 
-    private final Cache<Resource, List<GrantRow>> rows = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(SECONDS)).maximumSize(10_000).build();
+    private final KeptValues<Resource, List<GrantRow>> rows = new KeptValues<>(Duration.ofSeconds(SECONDS), 10_000);
 
     /** A resource type and id whose rows are kept. */
     record Resource(int type, String id) {
@@ -50,6 +47,6 @@ final class TypeGrants {
     }
 
     void forget() {
-        rows.invalidateAll();
+        rows.forgetAll();
     }
 }

@@ -1,7 +1,6 @@
 package io.flowdesk.routing;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.flowdesk.common.KeptValues;
 import io.flowdesk.engine.WithoutAuthorizationChecks;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -35,8 +34,7 @@ public class WorkloadAssignment {
     private final AgentProfileRepository profiles;
     private final AgentWorkload workload;
     private final WithoutAuthorizationChecks withoutChecks;
-    private final Cache<String, List<Agent>> agentsOf = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(1_000).build();
+    private final KeptValues<String, List<Agent>> agentsOf = new KeptValues<>(Duration.ofSeconds(30), 1_000);
 
     WorkloadAssignment(IdentityService identityService, AgentProfileRepository profiles, AgentWorkload workload,
                        WithoutAuthorizationChecks withoutChecks) {
@@ -78,11 +76,11 @@ public class WorkloadAssignment {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    agentsOf.invalidateAll();
+                    agentsOf.forgetAll();
                 }
             });
         } else {
-            agentsOf.invalidateAll();
+            agentsOf.forgetAll();
         }
     }
 

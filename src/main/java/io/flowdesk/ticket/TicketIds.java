@@ -1,5 +1,6 @@
 package io.flowdesk.ticket;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -45,8 +46,22 @@ public class TicketIds {
         this.clock = clock;
     }
 
-    /** The next free id; in a transaction, a new block is reserved on its connection. */
+    /**
+     * The next free id; in a transaction, a new block is reserved on its connection. That connection is taken before
+     * the lock: a thread that held the lock while it waited for a connection from a full pool would wait for the
+     * very requests that hold the pool's connections and queue on the lock behind it (seen in a burst of 500
+     * creates: every create stuck until the pool's 30 s timeout, two answered 500).
+     */
     long next() {
+        lock.lock();
+        try {
+            if (next < end) {
+                return next++;
+            }
+        } finally {
+            lock.unlock();
+        }
+        jdbc.execute((ConnectionCallback<Void>) connection -> null); // the transaction's connection, outside the lock
         lock.lock();
         try {
             if (next == end) {

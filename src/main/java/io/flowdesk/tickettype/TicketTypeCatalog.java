@@ -61,8 +61,14 @@ public class TicketTypeCatalog {
     }
 
     private Optional<TicketType> describe(ProcessDefinition definition) {
-        return byDefinitionId.computeIfAbsent(definition.getId(),
-                id -> withoutChecks.call(() -> readModel(definition)));
+        Optional<TicketType> known = byDefinitionId.get(definition.getId());
+        if (known != null) {
+            return known;
+        }
+        // read outside the map's lock: the read may wait for a database connection (see KeptValues)
+        Optional<TicketType> read = withoutChecks.call(() -> readModel(definition));
+        Optional<TicketType> first = byDefinitionId.putIfAbsent(definition.getId(), read);
+        return first == null ? read : first;
     }
 
     private Optional<TicketType> readModel(ProcessDefinition definition) {
