@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The engine's authorization checks, with the same answers for less work: the user's groups that hold grants are
@@ -40,6 +43,20 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
 
     private final AuthorizedGroups authorizedGroups = new AuthorizedGroups();
     private final TypeGrants typeGrants = new TypeGrants();
+    private final InheritedGrants inherited;
+
+    AuthorizationChecks() {
+        this(InheritedGrants.NONE);
+    }
+
+    @Autowired
+    AuthorizationChecks(ObjectProvider<InheritedGrants> inherited) {
+        this(inherited.getIfAvailable(() -> InheritedGrants.NONE));
+    }
+
+    AuthorizationChecks(InheritedGrants inherited) {
+        this.inherited = inherited;
+    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -60,6 +77,23 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
         return decision(userId, authorizedGroups, revokes, List.of(check), true).isAuthorized(check);
     }
 
+    /** The same, the rows of groups held through another ({@link InheritedGrants}) with what they give the user. */
+    private boolean decide(String userId, List<String> ownGroups, List<String> authorizedGroups, boolean revokes,
+                           CompositePermissionCheck check) {
+        return decision(userId, authorizedGroups, revokes, List.of(check), true,
+                row -> inheritedRow(row, ownGroups)).isAuthorized(check);
+    }
+
+    private GrantRow inheritedRow(GrantRow row, List<String> ownGroups) {
+        if (row.groupId() == null || row.type() != PermissionDecision.GRANT) {
+            return row;
+        }
+        int perms = inherited.permissions(row.resourceType(), row.groupId(), row.perms(),
+                ownGroups == null ? List.of() : ownGroups);
+        return perms == row.perms() ? row
+                : new GrantRow(row.type(), row.userId(), row.groupId(), row.resourceType(), row.resourceId(), perms);
+    }
+
     /**
      * A decision for each of the checks, on the rows that bear on any of them: those of the resources they name, or
      * with {@code byResource} false every row of the user, their groups and everyone on the checks' resource types
@@ -69,13 +103,19 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
      */
     static PermissionDecision decision(String userId, List<String> authorizedGroups, boolean revokes,
                                        List<CompositePermissionCheck> checks, boolean byResource) {
+        return decision(userId, authorizedGroups, revokes, checks, byResource, UnaryOperator.identity());
+    }
+
+    private static PermissionDecision decision(String userId, List<String> authorizedGroups, boolean revokes,
+                                               List<CompositePermissionCheck> checks, boolean byResource,
+                                               UnaryOperator<GrantRow> asHeld) {
         boolean hasGroups = authorizedGroups != null && !authorizedGroups.isEmpty();
         TypeGrants kept = Context.getCommandContext().getAuthorizationManager() instanceof Manager manager
                 ? manager.typeGrants() : null;
         List<GrantRow> rows = byResource && kept != null
                 ? rowsOfResources(kept, userId, authorizedGroups, checks)
                 : rowsOfCheck(userId, authorizedGroups, checks, byResource);
-        return new PermissionDecision(userId, hasGroups, revokes, rows);
+        return new PermissionDecision(userId, hasGroups, revokes, rows.stream().map(asHeld).toList());
     }
 
     /** The rows of the user, their groups and everyone on the checks' resource types (and ids, if by resource). */
@@ -149,6 +189,13 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
 
         /** True once this command has changed kept grants (their forgetting at its transaction's end is set). */
         private boolean forgetsKeptGrants;
+
+        /** The user's groups that hold grants, those held through another group included ({@link InheritedGrants}). */
+        @Override
+        public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
+            return super.filterAuthenticatedGroupIds(authenticatedGroupIds == null ? null
+                    : inherited.groupsHeld(authenticatedGroupIds));
+        }
 
         @Override
         protected Set<String> getAllGroups() {
@@ -252,7 +299,7 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
         }
 
         private boolean decide(String userId, List<String> groupIds, CompositePermissionCheck check) {
-            return AuthorizationChecks.decide(userId, filterAuthenticatedGroupIds(groupIds),
+            return AuthorizationChecks.this.decide(userId, groupIds, filterAuthenticatedGroupIds(groupIds),
                     isRevokeAuthCheckEnabled(userId, groupIds), check);
         }
 

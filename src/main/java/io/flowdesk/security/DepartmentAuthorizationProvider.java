@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -23,7 +24,7 @@ import static org.camunda.bpm.engine.impl.util.EnsureUtil.ensureValidIndividualR
  * own listeners, in the transaction that creates the task, group or deployment):
  * <ul>
  *   <li>a task offered to a department is read and worked by that department's agents (claim, complete, read its
- *       variables), and also reassigned by its supervisors; a task offered to a role group (escalations for a
+ *       variables), and also reassigned by its supervisors, who hold the department's grants; a task offered to a role group (escalations for a
  *       department's supervisors, managers) is read and worked by that group; its assignee reads and works it
  *       (through that group, if routing picked them from it: {@link DepartmentMemberAssignment}).
  *       No history grant per task: the departments that hold a ticket read its whole history
@@ -40,12 +41,13 @@ class DepartmentAuthorizationProvider extends DefaultAuthorizationProvider {
             TaskPermissions.READ_VARIABLE};
 
     /**
-     * Who is granted a task offered to the group, with what: a department's agents work it and its supervisors also
-     * reassign it; a supervisors' group works and reassigns it; another role group works it.
+     * Who is granted a task offered to the group, with what: a department's agents work it (and its supervisors, who
+     * hold the department's grants, also reassign it: {@link SupervisorsHoldTheirDepartmentsGrants}); a supervisors'
+     * group works and reassigns it; another role group works it.
      */
     static Map<String, Permission[]> taskGrantees(String groupId) {
         if (Roles.isDepartment(groupId)) {
-            return Map.of(groupId, WORK, Roles.supervisorsOf(groupId), SUPERVISE);
+            return Map.of(groupId, WORK);
         }
         return Map.of(groupId, Roles.supervisedDepartment(groupId).isPresent() ? SUPERVISE : WORK);
     }
@@ -83,8 +85,18 @@ class DepartmentAuthorizationProvider extends DefaultAuthorizationProvider {
             return null; // the task ends: Camunda deletes all its grants in one statement
         }
         keepAssigneeWorking(task);
-        return toSave(taskGrantees(groupId).keySet().stream()
-                .map(group -> EngineGrants.find(null, group, Resources.TASK, task.getId())));
+        boolean isNew = EngineGrants.isNew((DbEntity) task);
+        return toSave(grantedWith(groupId).stream()
+                .map(group -> isNew ? EngineGrants.madeInThisCommand(null, group, Resources.TASK, task.getId())
+                        : EngineGrants.find(null, group, Resources.TASK, task.getId())));
+    }
+
+    /**
+     * The groups a task offered to the group was granted to: those of {@link #taskGrantees}, and for a department
+     * also its supervisors, who had a grant of their own on tasks made before 2026-12-06 evening.
+     */
+    private static List<String> grantedWith(String groupId) {
+        return Roles.isDepartment(groupId) ? Roles.withSupervisors(groupId) : List.of(groupId);
     }
 
     /**

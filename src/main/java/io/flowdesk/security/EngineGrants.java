@@ -86,7 +86,7 @@ final class EngineGrants {
         return made != null ? made : stored(userId, groupId, resource, resourceId);
     }
 
-    private static AuthorizationEntity madeInThisCommand(String userId, String groupId, Resource resource,
+    static AuthorizationEntity madeInThisCommand(String userId, String groupId, Resource resource,
                                                          String resourceId) {
         return Context.getCommandContext().getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class)
                 .stream().filter(made -> isSameGrant(made, userId, groupId, resource, resourceId))

@@ -60,10 +60,8 @@ class GrantsForTicketsOpenedBefore implements EngineMigration {
                 + " (select count(*) from ACT_RU_EXECUTION e where e.ID_ = t.process_instance_id)"
                 + " from ticket t where t.process_instance_id is not null and t.assigned_group is not null",
                 row -> {
-                    if (Roles.isDepartment(row.getString(2))) {
-                        for (String group : Roles.withSupervisors(row.getString(2))) {
-                            readsTicket(grants, null, group, row.getString(1), row.getInt(3) > 0);
-                        }
+                    if (Roles.isDepartment(row.getString(2))) { // its supervisors hold the department's grants
+                        readsTicket(grants, null, row.getString(2), row.getString(1), row.getInt(3) > 0);
                     }
                 });
         query(connection, "select t.process_instance_id, t.opened_by,"

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Opens a ticket's process to those who may see the ticket, in the engine's own model, so that engine REST,
  * Tasklist and Cockpit show it to them and to nobody else: a department that comes to hold the ticket (and that
- * department's supervisors) read its process instance and its history from then on, also once it has been handed on;
- * a system that opened a ticket reads that one. Called in the transaction that routes or hands over the ticket.
+ * department's supervisors, who hold its grants) read its process instance and its history from then on, also once
+ * it has been handed on; a system that opened a ticket reads that one. Called in the transaction that routes or hands over the ticket.
  */
 @Component
 public class TicketGrants {
@@ -28,12 +28,12 @@ public class TicketGrants {
         this.inCommand = inCommand;
     }
 
-    /** The department (and its supervisors) may read the ticket's process and history from now on. */
+    /**
+     * The department (and so its supervisors, {@link SupervisorsHoldTheirDepartmentsGrants}) may read the ticket's
+     * process and history from now on.
+     */
     public void grantDepartment(String processInstanceId, String department) {
-        inCommand(() -> {
-            boolean isNew = isNewProcessInstance(processInstanceId);
-            Roles.withSupervisors(department).forEach(group -> grantRead(isNew, null, group, processInstanceId));
-        });
+        inCommand(() -> grantRead(isNewProcessInstance(processInstanceId), null, department, processInstanceId));
     }
 
     /** The user (a system that opened the ticket) may read the ticket's process and history. */

@@ -84,10 +84,12 @@ abstract class WhoSeesWhatTest {
     }
 
     /**
-     * What opening a ticket writes for who may see it: the department's and its supervisors' grants, nothing for the
-     * agent routing assigned (a member of that department, covered by its grant) and no row of the departments that
-     * held the ticket before (it held none). The assignee still works the task through engine REST; once the ticket is
-     * transferred, the department it left is recorded and still reads it (the matrix above).
+     * What opening a ticket writes for who may see it: the department's grants (its supervisors hold them too),
+     * nothing for the agent routing assigned (a member of that department, covered by its grant) and no row of the
+     * departments that held the ticket before (it held none). The department's supervisor reassigns the task through
+     * its grant, its agent and another department's supervisor do not; the assignee still works the task through
+     * engine REST; once the ticket is transferred, the department it left is recorded and still reads it (the
+     * matrix above).
      */
     @Test
     void opening_a_ticket_writes_the_department_s_grants_and_nothing_for_its_assignee_or_its_past() {
@@ -100,8 +102,15 @@ abstract class WhoSeesWhatTest {
         List<String> grants = flowdesk.jdbc().queryForList("select coalesce(GROUP_ID_, concat('user:', USER_ID_))"
                 + " from ACT_RU_AUTHORIZATION where RESOURCE_ID_ in (?, ?) order by 1", String.class,
                 fault.task(), fault.processInstance());
-        assertThat(grants).containsExactly("tech", "tech", "tech", "tech-supervisors", "tech-supervisors",
-                "tech-supervisors");
+        assertThat(grants).containsExactly("tech", "tech", "tech");
+        String reassign = "/engine-rest/task/" + fault.task() + "/assignee";
+        assertThat(flowdesk.post("tom", reassign, "{\"userId\":\"ted\"}").status())
+                .as("an agent does not reassign").isEqualTo(403);
+        assertThat(flowdesk.post("sam", reassign, "{\"userId\":\"sam\"}").status())
+                .as("support's supervisor does not reassign tech's task").isIn(403, 404);
+        assertThat(flowdesk.post("ted", reassign, "{\"userId\":\"ted\"}").status())
+                .as("tech's supervisor reassigns through tech's grant").isEqualTo(204);
+        assertThat(flowdesk.post("ted", reassign, "{\"userId\":\"tom\"}").status()).isEqualTo(204);
         long id = Long.parseLong(fault.number().substring("TK-".length()));
         assertThat(flowdesk.jdbc().queryForList("select department from ticket_department where ticket_id = ?",
                 String.class, id)).isEmpty();
