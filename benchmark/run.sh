@@ -9,6 +9,12 @@
 # the jar (profiles mysql,benchmark, port 18080), waits for /actuator/health UP, drives it, stops it, does the
 # same on a fresh embedded H2 database, and writes benchmark/results/<timestamp>.json/.md and latest.md.
 # Any further arguments go to the driver (e.g. --no-h2, --create-seconds 30, --backlog 20000, --sla).
+#
+#   FLOWDESK_BENCH_ALTERNATE_JAR=/work/base-83bdc1d.jar FLOWDESK_BENCH_ALTERNATE_REVISION=83bdc1d \
+#     bash benchmark/run.sh --alternate [--rounds 6 --window 15 --backlog 100000]
+#
+# runs that build (A) and this one (B) side by side and measures them in alternating windows
+# (io.flowdesk.benchmark.Alternation): the way a change is judged against a budget on a host whose speed drifts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,7 +22,7 @@ mode=--quick
 args=()
 for a in "$@"; do
   case "$a" in
-    --quick|--full) mode=$a ;;
+    --quick|--full|--alternate) mode=$a ;;
     *) args+=("$a") ;;
   esac
 done
@@ -63,6 +69,22 @@ mvn -q -B dependency:copy-dependencies -DincludeScope=test -DoutputDirectory="$w
 # archive recorded by a training start (docker/cds-archive.sh, about half a minute).
 log "Unpack the jar and record its CDS archive (docker/cds-archive.sh)"
 sh docker/cds-archive.sh "$work/flowdesk.jar" "$work/app"
+
+driver_jvm=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms64m -Xmx512m -Xss512k -cp "$work/driver:$work/lib/*")
+if [[ $mode == --alternate ]]; then
+  : "${FLOWDESK_BENCH_ALTERNATE_JAR:?set it to the jar of the build (A) to alternate with}"
+  log "The other build (A): unpack its jar and record its CDS archive"
+  cp "$FLOWDESK_BENCH_ALTERNATE_JAR" "$work/other.jar"
+  sh docker/cds-archive.sh "$work/other.jar" "$work/other"
+  log "Driver (alternation: A = ${FLOWDESK_BENCH_ALTERNATE_REVISION:-other}, B = $revision)"
+  "${driver_jvm[@]}" io.flowdesk.benchmark.Alternation \
+    --jar-a "$work/other/other.jar" --jvm-option-a "-XX:SharedArchiveFile=$work/other/flowdesk.jsa" \
+    --revision-a "${FLOWDESK_BENCH_ALTERNATE_REVISION:-$FLOWDESK_BENCH_ALTERNATE_JAR}" \
+    --jar-b "$work/app/flowdesk.jar" --jvm-option-b "-XX:SharedArchiveFile=$work/app/flowdesk.jsa" \
+    --revision-b "$revision" --results benchmark/results ${args[@]+"${args[@]}"}
+  log "Done in $(( $(date +%s) - started )) s (build included)"
+  exit 0
+fi
 
 log "Driver ($mode)"
 # a small, cheap JVM: serial GC, C1 only; it shares the cores with the server and MariaDB

@@ -613,11 +613,16 @@ public final class BenchmarkDriver {
 
     private Load load(double firstExtraWarmup, double laterExtraWarmup) {
         return new Load(HOST, o.port, () -> server.pid, databasePid, mysql ? this::databaseCounters : Map::of,
-                new Load.Sampler() {
+                sampler(o.port), firstExtraWarmup, laterExtraWarmup);
+    }
+
+    /** The server's own pool and thread sampler (profile benchmark), started and stopped around each window. */
+    static Load.Sampler sampler(int port) {
+        return new Load.Sampler() {
             @Override
             public void start() {
                 try {
-                    post("/api/benchmark/sampler/start");
+                    post(port, "/api/benchmark/sampler/start");
                 } catch (IOException e) {
                     System.out.println("    sampler start failed: " + e);
                 }
@@ -626,12 +631,12 @@ public final class BenchmarkDriver {
             @Override
             public Map<String, Object> stop() {
                 try {
-                    return Json.object(post("/api/benchmark/sampler/stop"));
+                    return Json.object(post(port, "/api/benchmark/sampler/stop"));
                 } catch (IOException | RuntimeException e) {
                     return Map.of("error", e.toString());
                 }
             }
-        }, firstExtraWarmup, laterExtraWarmup);
+        };
     }
 
     private Map<String, Object> footprint(String label) {
@@ -727,14 +732,23 @@ public final class BenchmarkDriver {
 
     /** Open tickets for the completion clients: all of the first N, or N spread over the whole backlog. */
     private List<Workloads.TicketRef> openTickets(int n, boolean spread) throws IOException {
+        return openTickets(this::get, n, spread);
+    }
+
+    /** A GET answered 200, its body (as someone who sees every ticket). */
+    interface Reader {
+        String get(String path) throws IOException;
+    }
+
+    static List<Workloads.TicketRef> openTickets(Reader reader, int n, boolean spread) throws IOException {
         List<Workloads.TicketRef> out = new ArrayList<>();
-        Map<String, Object> first = Json.object(get("/api/tickets?status=new&size=100&page=0&sort=createdAt,asc"));
+        Map<String, Object> first = Json.object(reader.get("/api/tickets?status=new&size=100&page=0&sort=createdAt,asc"));
         long totalPages = ((Number) first.get("totalPages")).longValue();
         int pagesNeeded = (n + 99) / 100;
         for (int i = 0; i < pagesNeeded && i < totalPages; i++) {
             long page = spread && pagesNeeded > 1 ? i * (totalPages - 1) / (pagesNeeded - 1) : i;
             Map<String, Object> p = page == 0 ? first
-                    : Json.object(get("/api/tickets?status=new&size=100&page=" + page + "&sort=createdAt,asc"));
+                    : Json.object(reader.get("/api/tickets?status=new&size=100&page=" + page + "&sort=createdAt,asc"));
             for (Object item : (List<?>) p.get("items")) {
                 Map<?, ?> t = (Map<?, ?>) item;
                 // each ticket once: two clients on one ticket would race for its task
@@ -992,8 +1006,16 @@ public final class BenchmarkDriver {
 
     /** As the administrator, who sees every ticket. */
     private String get(String path) throws IOException {
-        try (Http http = new Http(HOST, o.port, 600_000)) {
-            int status = http.send("GET", path, adminAuth(), null, true);
+        return get(o.port, adminAuth(), path);
+    }
+
+    private String post(String path) throws IOException {
+        return post(o.port, path);
+    }
+
+    static String get(int port, String auth, String path) throws IOException {
+        try (Http http = new Http(HOST, port, 600_000)) {
+            int status = http.send("GET", path, auth, null, true);
             if (status != 200) {
                 throw new IOException("GET " + path + ": HTTP " + status + " " + Load.abbreviate(http.body()));
             }
@@ -1001,8 +1023,9 @@ public final class BenchmarkDriver {
         }
     }
 
-    private String post(String path) throws IOException {
-        try (Http http = new Http(HOST, o.port, 600_000)) {
+    /** A POST of the benchmark profile's own endpoints (as alice), answered 200. */
+    static String post(int port, String path) throws IOException {
+        try (Http http = new Http(HOST, port, 600_000)) {
             int status = http.send("POST", path, Workloads.ALICE, new byte[0], true);
             if (status != 200) {
                 throw new IOException("POST " + path + ": HTTP " + status + " " + Load.abbreviate(http.body()));
