@@ -45,10 +45,6 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
     private final TypeGrants typeGrants = new TypeGrants();
     private final InheritedGrants inherited;
 
-    AuthorizationChecks() {
-        this(InheritedGrants.NONE);
-    }
-
     @Autowired
     AuthorizationChecks(ObjectProvider<InheritedGrants> inherited) {
         this(inherited.getIfAvailable(() -> InheritedGrants.NONE));

@@ -1,7 +1,5 @@
 package io.flowdesk.common;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.DbEntity;
@@ -14,7 +12,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -37,10 +34,7 @@ final class KeptRows<E extends DbEntity, R> {
     private final Class<E> type;
     private final Function<E, R> toRow;
     private final Function<R, E> toEntity;
-    private final Cache<String, R> rows = Caffeine.newBuilder().expireAfterWrite(AT_MOST).maximumSize(10_000)
-            .build();
-    /** Advanced by every forgetting: a read that began before it is not kept. */
-    private final AtomicLong changes = new AtomicLong();
+    private final KeptValues<String, R> rows = new KeptValues<>(AT_MOST, 10_000);
 
     KeptRows(Class<E> type, Function<E, R> toRow, Function<R, E> toEntity) {
         this.type = type;
@@ -50,8 +44,7 @@ final class KeptRows<E extends DbEntity, R> {
 
     /** How many rows are kept now. */
     long kept() {
-        rows.cleanUp();
-        return rows.estimatedSize();
+        return rows.size();
     }
 
     /** One per command, as every engine session. */
@@ -60,15 +53,7 @@ final class KeptRows<E extends DbEntity, R> {
     }
 
     private void forgetAll() {
-        changes.incrementAndGet();
-        rows.invalidateAll();
-    }
-
-    private void keep(R row, String id, long changesBeforeRead) {
-        rows.put(id, row);
-        if (changes.get() != changesBeforeRead) {
-            rows.invalidate(id); // a change committed while we read: what we read may be old
-        }
+        rows.forgetAll();
     }
 
     final class Reader implements CommandContextListener {
@@ -90,13 +75,13 @@ final class KeptRows<E extends DbEntity, R> {
                 entity = toEntity.apply(row);
                 entities.getDbEntityCache().putPersistent(entity);
             } else {
-                long changesBeforeRead = changes.get();
+                long changesBeforeRead = rows.forgettings();
                 entity = load.apply(id);
                 if (entity == null) {
                     return null;
                 }
                 if (keep.test(entity)) {
-                    keep(toRow.apply(entity), id, changesBeforeRead);
+                    rows.keep(id, toRow.apply(entity), changesBeforeRead); // not if a change committed meanwhile
                 }
             }
             watch(entity);

@@ -32,11 +32,23 @@ public final class KeptValues<K, V> {
         if (kept != null) {
             return kept;
         }
-        long before = forgettings.get();
-        V value = read.apply(key);
+        long before = forgettings();
+        return keep(key, read.apply(key), before);
+    }
+
+    /** How often everything was forgotten so far: read before reading a value to {@link #keep} it. */
+    public long forgettings() {
+        return forgettings.get();
+    }
+
+    /**
+     * Keeps a value read after {@link #forgettings} said {@code before}, unless a value is kept already (that one
+     * stays and is returned) or everything was forgotten meanwhile (what was read may be old: not kept).
+     */
+    public V keep(K key, V value, long before) {
         V first = values.asMap().putIfAbsent(key, value);
         if (forgettings.get() != before) {
-            values.asMap().remove(key, first == null ? value : first); // forgotten while we read: it may be old
+            values.asMap().remove(key, first == null ? value : first);
         }
         return first == null ? value : first;
     }
@@ -44,6 +56,12 @@ public final class KeptValues<K, V> {
     /** The kept value, or null. */
     public V getIfPresent(K key) {
         return values.getIfPresent(key);
+    }
+
+    /** About how many values are kept. */
+    public long size() {
+        values.cleanUp();
+        return values.estimatedSize();
     }
 
     public void forgetAll() {

@@ -24,9 +24,10 @@ import static org.camunda.bpm.engine.impl.util.EnsureUtil.ensureValidIndividualR
  * own listeners, in the transaction that creates the task, group or deployment):
  * <ul>
  *   <li>a task offered to a department is read and worked by that department's agents (claim, complete, read its
- *       variables), and also reassigned by its supervisors, who hold the department's grants; a task offered to a role group (escalations for a
- *       department's supervisors, managers) is read and worked by that group; its assignee reads and works it
- *       (through that group, if routing picked them from it: {@link DepartmentMemberAssignment}).
+ *       variables), and also reassigned by its supervisors, who hold the department's grants; a task offered to a
+ *       role group (escalations for a department's supervisors, managers) is read and worked by that group; its
+ *       assignee reads and works it (through that group, if routing picked them from it:
+ *       {@link DepartmentMemberAssignment}).
  *       No history grant per task: the departments that hold a ticket read its whole history
  *       ({@link TicketGrants});</li>
  *   <li>a new group gets the rights of its role ({@link RoleGrants});</li>
@@ -87,8 +88,7 @@ class DepartmentAuthorizationProvider extends DefaultAuthorizationProvider {
         keepAssigneeWorking(task);
         boolean isNew = EngineGrants.isNew((DbEntity) task);
         return toSave(grantedWith(groupId).stream()
-                .map(group -> isNew ? EngineGrants.madeInThisCommand(null, group, Resources.TASK, task.getId())
-                        : EngineGrants.find(null, group, Resources.TASK, task.getId())));
+                .map(group -> EngineGrants.find(isNew, null, group, Resources.TASK, task.getId())));
     }
 
     /**

@@ -82,11 +82,17 @@ final class EngineGrants {
 
     /** The grant to the user or group on the resource: made in this command, else stored. */
     static AuthorizationEntity find(String userId, String groupId, Resource resource, String resourceId) {
-        AuthorizationEntity made = madeInThisCommand(userId, groupId, resource, resourceId);
-        return made != null ? made : stored(userId, groupId, resource, resourceId);
+        return find(false, userId, groupId, resource, resourceId);
     }
 
-    static AuthorizationEntity madeInThisCommand(String userId, String groupId, Resource resource,
+    /** The same; the database is not asked when the resource is new in this command (it cannot have one stored). */
+    static AuthorizationEntity find(boolean resourceIsNew, String userId, String groupId, Resource resource,
+                                    String resourceId) {
+        AuthorizationEntity made = madeInThisCommand(userId, groupId, resource, resourceId);
+        return made != null || resourceIsNew ? made : stored(userId, groupId, resource, resourceId);
+    }
+
+    private static AuthorizationEntity madeInThisCommand(String userId, String groupId, Resource resource,
                                                          String resourceId) {
         return Context.getCommandContext().getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class)
                 .stream().filter(made -> isSameGrant(made, userId, groupId, resource, resourceId))

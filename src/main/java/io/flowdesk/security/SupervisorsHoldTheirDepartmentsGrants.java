@@ -25,19 +25,10 @@ class SupervisorsHoldTheirDepartmentsGrants implements InheritedGrants {
 
     @Override
     public List<String> groupsHeld(List<String> groupIds) {
-        List<String> held = null;
-        for (String group : groupIds) {
-            String department = Roles.supervisedDepartment(group).orElse(null);
-            if (department != null && !groupIds.contains(department)) {
-                if (held == null) {
-                    held = new ArrayList<>(groupIds);
-                }
-                if (!held.contains(department)) {
-                    held.add(department);
-                }
-            }
-        }
-        return held == null ? groupIds : held;
+        List<String> held = new ArrayList<>(groupIds);
+        groupIds.forEach(group -> Roles.supervisedDepartment(group).filter(department -> !held.contains(department))
+                .ifPresent(held::add));
+        return held;
     }
 
     @Override

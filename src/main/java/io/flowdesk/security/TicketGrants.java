@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Opens a ticket's process to those who may see the ticket, in the engine's own model, so that engine REST,
  * Tasklist and Cockpit show it to them and to nobody else: a department that comes to hold the ticket (and that
  * department's supervisors, who hold its grants) read its process instance and its history from then on, also once
- * it has been handed on; a system that opened a ticket reads that one. Called in the transaction that routes or hands over the ticket.
+ * it has been handed on; a system that opened a ticket reads that one. Called in the transaction that routes or
+ * hands over the ticket.
  */
 @Component
 public class TicketGrants {

@@ -35,7 +35,7 @@ class CheckedStatisticsTest {
     @BeforeEach
     void threeTicketsOfOneType() {
         StandaloneInMemProcessEngineConfiguration configuration = AuthorizedEngines.onH2("checked-statistics");
-        configuration.getProcessEnginePlugins().add(new AuthorizationChecks());
+        configuration.getProcessEnginePlugins().add(new AuthorizationChecks(InheritedGrants.NONE));
         configuration.getProcessEnginePlugins().add(new CheckedStatistics());
         engine = configuration.buildProcessEngine();
         engine.getRepositoryService().createDeployment().addModelInstance("ticket.bpmn",

@@ -90,7 +90,7 @@ class PermissionDecisionTest {
     void a_grant_made_or_taken_back_through_the_engine_counts_at_once() {
         StandaloneInMemProcessEngineConfiguration configuration = AuthorizedEngines.onH2("permission-kept");
         configuration.setHistory("none");
-        configuration.getProcessEnginePlugins().add(new AuthorizationChecks());
+        configuration.getProcessEnginePlugins().add(new AuthorizationChecks(InheritedGrants.NONE));
         ProcessEngine engine = configuration.buildProcessEngine();
         try {
             CompositePermissionCheck readTask = any(atomic(Permissions.READ, Resources.TASK, "t1"),
@@ -129,7 +129,7 @@ class PermissionDecisionTest {
     private void agreesWithCamunda(ProcessEngineConfigurationImpl configuration, int scenarios) {
         AuthorizedEngines.checked(configuration, "permission-decision");
         configuration.setHistory("none");
-        AuthorizationChecks authorizationChecks = new AuthorizationChecks();
+        AuthorizationChecks authorizationChecks = new AuthorizationChecks(InheritedGrants.NONE);
         configuration.getProcessEnginePlugins().add(authorizationChecks);
         configuration.getProcessEnginePlugins().add(new TaskQueries());
         ProcessEngine engine = configuration.buildProcessEngine();
