@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import java.util.function.Supplier;
 
@@ -21,10 +22,11 @@ import java.util.function.Supplier;
 @Component
 public class WithoutAuthorizationChecks {
 
-    private final ObjectProvider<ProcessEngineConfigurationImpl> engine;
+    /** Looked up once, when first needed: the engine is built after the beans that use this. */
+    private final Supplier<ProcessEngineConfigurationImpl> engine;
 
     WithoutAuthorizationChecks(ObjectProvider<ProcessEngineConfigurationImpl> engine) {
-        this.engine = engine;
+        this.engine = SingletonSupplier.of(engine::getObject);
     }
 
     public <T> T call(Supplier<T> work) {
@@ -32,7 +34,7 @@ public class WithoutAuthorizationChecks {
         if (current != null) {
             return unchecked(current, work);
         }
-        return engine.getObject().getCommandExecutorTxRequired()
+        return engine.get().getCommandExecutorTxRequired()
                 .execute((Command<T>) commandContext -> unchecked(commandContext, work));
     }
 

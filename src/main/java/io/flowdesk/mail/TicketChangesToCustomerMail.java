@@ -7,9 +7,9 @@ import io.flowdesk.outbox.NewMessage;
 import io.flowdesk.outbox.Outbox;
 import io.flowdesk.portal.PortalLinks;
 import io.flowdesk.ticket.Ticket;
+import io.flowdesk.ticket.TicketChangeListener;
 import io.flowdesk.ticket.TicketChanged;
 import io.flowdesk.ticket.TicketEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -25,7 +25,7 @@ import java.util.Optional;
  * address gets no mail.
  */
 @Component
-class TicketChangesToCustomerMail {
+class TicketChangesToCustomerMail implements TicketChangeListener {
 
     private final MailProperties properties;
     private final CustomerMailSender smtp;
@@ -44,8 +44,8 @@ class TicketChangesToCustomerMail {
         this.links = links;
     }
 
-    @EventListener
-    void on(TicketChanged change) {
+    @Override
+    public void on(TicketChanged change) {
         if (!properties.outbound().isOn()) {
             return;
         }

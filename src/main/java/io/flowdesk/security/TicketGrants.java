@@ -10,6 +10,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
+
+import java.util.function.Supplier;
 
 /**
  * Opens a ticket's process to those who may see the ticket, in the engine's own model, so that engine REST,
@@ -21,11 +24,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class TicketGrants {
 
-    private final ObjectProvider<ProcessEngineConfigurationImpl> engine;
+    /** Looked up once, when first needed (every ticket's routing asks; the bean factory's lookup is not free). */
+    private final Supplier<ProcessEngineConfigurationImpl> engine;
     private final WithoutAuthorizationChecks inCommand;
 
     TicketGrants(ObjectProvider<ProcessEngineConfigurationImpl> engine, WithoutAuthorizationChecks inCommand) {
-        this.engine = engine;
+        this.engine = SingletonSupplier.of(engine::getObject);
         this.inCommand = inCommand;
     }
 
@@ -60,7 +64,7 @@ public class TicketGrants {
 
     /** In the engine command under way, or in one of its own (grants are stored without checks anyway). */
     private void inCommand(Runnable grants) {
-        if (engine.getObject().isAuthorizationEnabled()) {
+        if (engine.get().isAuthorizationEnabled()) {
             inCommand.run(grants);
         }
     }

@@ -4,13 +4,13 @@ import io.flowdesk.common.Problems;
 import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,17 +37,17 @@ public class TicketUpdates {
     private final NewTickets newTickets;
     private final TicketDepartments departments;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
+    private final List<TicketChangeListener> listeners;
 
     TicketUpdates(EntityManager entityManager, TimelineWriter timeline, TicketIds ids, NewTickets newTickets,
-                  TicketDepartments departments, Clock clock, ApplicationEventPublisher events) {
+                  TicketDepartments departments, Clock clock, List<TicketChangeListener> listeners) {
         this.entityManager = entityManager;
         this.timeline = timeline;
         this.ids = ids;
         this.newTickets = newTickets;
         this.departments = departments;
         this.clock = clock;
-        this.events = events;
+        this.listeners = List.copyOf(listeners);
     }
 
     /**
@@ -259,7 +259,10 @@ public class TicketUpdates {
      */
     private TicketEvent save(Ticket ticket, TicketEvent event) {
         timeline.append(event);
-        events.publishEvent(new TicketChanged(ticket, event));
+        TicketChanged change = new TicketChanged(ticket, event);
+        for (TicketChangeListener listener : listeners) {
+            listener.on(change);
+        }
         return event;
     }
 

@@ -5,8 +5,8 @@ import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.NoArgGenerator;
 import io.flowdesk.outbox.NewMessage;
 import io.flowdesk.outbox.Outbox;
+import io.flowdesk.ticket.TicketChangeListener;
 import io.flowdesk.ticket.TicketChanged;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.List;
  * every ticket; with no webhook subscribed to the entry's event, it returns after one map look-up.
  */
 @Component
-class TicketChangesToWebhooks {
+class TicketChangesToWebhooks implements TicketChangeListener {
 
     /** Event ids in the order they were made (UUID version 7), the same for every webhook that gets the event. */
     private static final NoArgGenerator EVENT_IDS = Generators.timeBasedEpochGenerator();
@@ -32,8 +32,8 @@ class TicketChangesToWebhooks {
         this.json = json;
     }
 
-    @EventListener
-    void on(TicketChanged change) {
+    @Override
+    public void on(TicketChanged change) {
         for (WebhookEventType type : WebhookEventType.of(change.entry())) {
             List<String> destinations = subscribed.to(type);
             if (!destinations.isEmpty()) {
