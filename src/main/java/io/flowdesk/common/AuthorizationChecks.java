@@ -41,6 +41,9 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
     static final String BY_RESOURCE_STATEMENT = "selectGrantRowsOfResources";
     private static final String MAPPER = "io/flowdesk/common/grant-rows-of-check.xml";
 
+    /** The rows as stored: a query's read checks (many rows) are decided on them without a copy. */
+    private static final UnaryOperator<GrantRow> AS_STORED = UnaryOperator.identity();
+
     private final AuthorizedGroups authorizedGroups = new AuthorizedGroups();
     private final TypeGrants typeGrants = new TypeGrants();
     private final InheritedGrants inherited;
@@ -99,7 +102,7 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
      */
     static PermissionDecision decision(String userId, List<String> authorizedGroups, boolean revokes,
                                        List<CompositePermissionCheck> checks, boolean byResource) {
-        return decision(userId, authorizedGroups, revokes, checks, byResource, UnaryOperator.identity());
+        return decision(userId, authorizedGroups, revokes, checks, byResource, AS_STORED);
     }
 
     private static PermissionDecision decision(String userId, List<String> authorizedGroups, boolean revokes,
@@ -111,7 +114,8 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
         List<GrantRow> rows = byResource && kept != null
                 ? rowsOfResources(kept, userId, authorizedGroups, checks)
                 : rowsOfCheck(userId, authorizedGroups, checks, byResource);
-        return new PermissionDecision(userId, hasGroups, revokes, rows.stream().map(asHeld).toList());
+        return new PermissionDecision(userId, hasGroups, revokes,
+                asHeld == AS_STORED ? rows : rows.stream().map(asHeld).toList());
     }
 
     /** The rows of the user, their groups and everyone on the checks' resource types (and ids, if by resource). */

@@ -309,12 +309,7 @@ public final class Alternation {
     }
 
     private Map<String, Long> databaseCounters() {
-        try (Connection c = admin("")) {
-            return DatabaseCounters.read(c);
-        } catch (SQLException e) {
-            System.out.println("    database counters not read: " + e.getMessage());
-            return Map.of();
-        }
+        return DatabaseCounters.readOrNone(() -> admin(""));
     }
 
     private long openTickets(Build build) throws SQLException {

@@ -980,12 +980,7 @@ public final class BenchmarkDriver {
 
     /** MariaDB's statement and page counters ({@link DatabaseCounters}); empty if they cannot be read. */
     private Map<String, Long> databaseCounters() {
-        try (Connection c = admin()) {
-            return DatabaseCounters.read(c);
-        } catch (SQLException e) {
-            System.out.println("    database counters not read: " + e.getMessage());
-            return Map.of();
-        }
+        return DatabaseCounters.readOrNone(this::admin);
     }
 
     private Connection bench() throws SQLException {

@@ -51,6 +51,21 @@ final class DatabaseCounters {
         return values;
     }
 
+    /** A connection to MariaDB, opened for one reading. */
+    interface Connect {
+        Connection open() throws SQLException;
+    }
+
+    /** The counters now, over a connection of their own; empty (and said so) if they cannot be read. */
+    static Map<String, Long> readOrNone(Connect connect) {
+        try (Connection c = connect.open()) {
+            return read(c);
+        } catch (SQLException e) {
+            System.out.println("    database counters not read: " + e.getMessage());
+            return Map.of();
+        }
+    }
+
     /** Each counter's growth between two readings per unit of work; empty if either reading is. */
     static Map<String, Object> perUnit(Map<String, Long> a, Map<String, Long> b, long units) {
         Map<String, Object> out = new LinkedHashMap<>();
