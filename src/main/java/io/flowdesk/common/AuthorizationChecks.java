@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,10 @@ import java.util.function.UnaryOperator;
  * read this process instance) reads the few grants that bear on it with one short statement and decides in Java by
  * Camunda's own rules ({@link PermissionDecision}), instead of Camunda's statement of up to 48 subqueries. Queries
  * (task lists, process instance lists) keep Camunda's per-row checks.
+ * <p>
+ * The grant rows of a task the command read with them ({@link TaskWithGrants}) are not read again for its checks,
+ * and when that task ends in the command, the task that follows it takes its group's row over (an update instead of
+ * an insert and a delete); the rest of its rows are deleted as Camunda deletes them.
  */
 @Component
 class AuthorizationChecks extends AbstractProcessEnginePlugin {
@@ -40,6 +48,8 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
     static final String STATEMENT = "selectGrantRowsOfCheck";
     static final String BY_RESOURCE_STATEMENT = "selectGrantRowsOfResources";
     private static final String MAPPER = "io/flowdesk/common/grant-rows-of-check.xml";
+
+    private static final int TASK = Resources.TASK.resourceType();
 
     /** The rows as stored: a query's read checks (many rows) are decided on them without a copy. */
     private static final UnaryOperator<GrantRow> AS_STORED = UnaryOperator.identity();
@@ -109,10 +119,9 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
                                                List<CompositePermissionCheck> checks, boolean byResource,
                                                UnaryOperator<GrantRow> asHeld) {
         boolean hasGroups = authorizedGroups != null && !authorizedGroups.isEmpty();
-        TypeGrants kept = Context.getCommandContext().getAuthorizationManager() instanceof Manager manager
-                ? manager.typeGrants() : null;
-        List<GrantRow> rows = byResource && kept != null
-                ? rowsOfResources(kept, userId, authorizedGroups, checks)
+        Manager manager = Context.getCommandContext().getAuthorizationManager() instanceof Manager own ? own : null;
+        List<GrantRow> rows = byResource && manager != null
+                ? rowsOfResources(manager, userId, authorizedGroups, checks)
                 : rowsOfCheck(userId, authorizedGroups, checks, byResource);
         return new PermissionDecision(userId, hasGroups, revokes,
                 asHeld == AS_STORED ? rows : rows.stream().map(asHeld).toList());
@@ -131,11 +140,14 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
 
     /**
      * The rows of the user, their groups and everyone on the resources the checks name and on {@code *}: those of
-     * tasks and process instances read with one probe per id, the others kept.
+     * tasks and process instances read with one probe per id (but those of a task the command read with its rows:
+     * {@link TaskWithGrants}), the others kept.
      */
-    private static List<GrantRow> rowsOfResources(TypeGrants kept, String userId, List<String> authorizedGroups,
+    private static List<GrantRow> rowsOfResources(Manager manager, String userId, List<String> authorizedGroups,
                                                   List<CompositePermissionCheck> checks) {
+        TypeGrants kept = manager.typeGrants();
         Set<TypeGrants.Resource> keptResources = new LinkedHashSet<>();
+        Set<String> knownTasks = new LinkedHashSet<>();
         Set<Integer> readTypes = new LinkedHashSet<>();
         Set<String> readIds = new LinkedHashSet<>();
         for (CompositePermissionCheck check : checks) {
@@ -148,6 +160,8 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
                 }
                 if (TypeGrants.isKept(type, id)) {
                     keptResources.add(new TypeGrants.Resource(type, id));
+                } else if (type == TASK && manager.knownTaskGrants.containsKey(id)) {
+                    knownTasks.add(id);
                 } else {
                     readTypes.add(type);
                     readIds.add(id);
@@ -158,6 +172,11 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
         for (TypeGrants.Resource resource : keptResources) {
             rows.addAll(kept.of(resource, () -> select(BY_RESOURCE_STATEMENT,
                     Map.of("resourceTypes", List.of(resource.type()), "resourceIds", List.of(resource.id())))));
+        }
+        for (String task : knownTasks) {
+            manager.knownTaskGrants.get(task).forEach(row -> rows.add(new GrantRow(row.getAuthorizationType(),
+                    row.getUserId(), row.getGroupId(), row.getResourceType(), row.getResourceId(),
+                    row.getPermissions())));
         }
         if (!readIds.isEmpty()) {
             rows.addAll(select(BY_RESOURCE_STATEMENT, Map.of("resourceTypes", readTypes, "resourceIds", readIds)));
@@ -179,6 +198,16 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
         return (List<GrantRow>) Context.getCommandContext().getDbSqlSession().selectList(statement, parameters);
     }
 
+    /**
+     * Every grant row on the task, as the command read them with it ({@link TaskWithGrants}): its checks on the task
+     * decide on them, and if the task ends in the command, they go to the tasks that follow it.
+     */
+    static void knowTaskGrants(String taskId, List<AuthorizationEntity> rows) {
+        if (Context.getCommandContext().getAuthorizationManager() instanceof Manager manager) {
+            manager.knownTaskGrants.put(taskId, new ArrayList<>(rows));
+        }
+    }
+
     /** Forgets the grants kept on definitions and on {@code *} (for tests that write grants past the engine). */
     void forgetKeptGrants() {
         typeGrants.forget();
@@ -189,6 +218,12 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
 
         /** True once this command has changed kept grants (their forgetting at its transaction's end is set). */
         private boolean forgetsKeptGrants;
+
+        /** Every grant row on the tasks the command read with them, while it has not changed them. */
+        private final Map<String, List<AuthorizationEntity>> knownTaskGrants = new HashMap<>();
+
+        /** The rows of tasks ended in this command that no task following them has taken over yet. */
+        private Map<String, List<AuthorizationEntity>> endedTaskGrants;
 
         /** The user's groups that hold grants, those held through another group included ({@link InheritedGrants}). */
         @Override
@@ -211,8 +246,11 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
 
         @Override
         public void insert(DbEntity authorization) {
-            super.insert(authorization);
             AuthorizationEntity grant = (AuthorizationEntity) authorization;
+            if (takenOver(grant)) {
+                return;
+            }
+            super.insert(authorization);
             if (authorizedGroups.isNew(grant.getGroupId())) {
                 Context.getCommandContext().getTransactionContext()
                         .addTransactionListener(TransactionState.COMMITTED, committed -> authorizedGroups.forget());
@@ -235,8 +273,80 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
 
         @Override
         public void deleteAuthorizationsByResourceId(Resource resource, String resourceId) {
+            List<AuthorizationEntity> known = resource.resourceType() == TASK
+                    ? knownTaskGrants.remove(resourceId) : null;
+            if (known != null) {
+                ended(resourceId, known);
+                return;
+            }
             super.deleteAuthorizationsByResourceId(resource, resourceId);
             changed(resource.resourceType(), resourceId);
+        }
+
+        /**
+         * A task ends whose grant rows the command read: a task that follows it in the command and is offered to a
+         * group the ended one was offered to takes that group's row over (one update instead of an insert and a
+         * delete: {@link #takenOver}); whatever rows are left are deleted as Camunda deletes them, before the
+         * command's flush.
+         */
+        private void ended(String taskId, List<AuthorizationEntity> rows) {
+            if (endedTaskGrants == null) {
+                endedTaskGrants = new LinkedHashMap<>();
+                Context.getCommandContext().registerCommandContextListener(new CommandContextListener() {
+                    @Override
+                    public void onCommandContextClose(CommandContext commandContext) {
+                        deleteLeftOfEndedTasks();
+                    }
+
+                    @Override
+                    public void onCommandFailed(CommandContext commandContext, Throwable t) {
+                        // rolled back: nothing of it is stored
+                    }
+                });
+            }
+            endedTaskGrants.put(taskId, rows);
+        }
+
+        private void deleteLeftOfEndedTasks() {
+            endedTaskGrants.forEach((taskId, left) -> {
+                if (!left.isEmpty()) {
+                    super.deleteAuthorizationsByResourceId(Resources.TASK, taskId);
+                }
+            });
+            endedTaskGrants.clear();
+        }
+
+        /**
+         * A group's grant on a new task made from the row of the same group on a task that ended in this command: the
+         * row now names the new task, with the new grant's permissions (an update by id and revision, so a row changed
+         * meanwhile fails the command as any concurrent change does). A row of no history resource, granted, only.
+         */
+        private boolean takenOver(AuthorizationEntity grant) {
+            if (endedTaskGrants == null || endedTaskGrants.isEmpty() || grant.getResourceType() != TASK
+                    || !isPlainGroupGrant(grant)) {
+                return false;
+            }
+            for (List<AuthorizationEntity> rows : endedTaskGrants.values()) {
+                for (Iterator<AuthorizationEntity> it = rows.iterator(); it.hasNext(); ) {
+                    AuthorizationEntity row = it.next();
+                    if (row.getId() != null && isPlainGroupGrant(row) && row.getGroupId().equals(grant.getGroupId())
+                            && getDbEntityManager().getDbEntityCache().get(AuthorizationEntity.class, row.getId())
+                            == null) {
+                        getDbEntityManager().onEntityLoaded(row);
+                        row.setResourceId(grant.getResourceId());
+                        row.setPermissions(grant.getPermissions());
+                        it.remove();
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private static boolean isPlainGroupGrant(AuthorizationEntity grant) {
+            return grant.getAuthorizationType() == PermissionDecision.GRANT && grant.getGroupId() != null
+                    && grant.getUserId() == null && grant.getRemovalTime() == null
+                    && grant.getRootProcessInstanceId() == null;
         }
 
         @Override
@@ -263,6 +373,9 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
          * the transaction ends (whatever another transaction kept meanwhile, from before the change).
          */
         private void changed(int resourceType, String resourceId) {
+            if (resourceType == TASK) {
+                knownTaskGrants.remove(resourceId);
+            }
             if (!TypeGrants.isKept(resourceType, resourceId)) {
                 return;
             }

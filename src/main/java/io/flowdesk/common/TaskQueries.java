@@ -5,7 +5,9 @@ import io.flowdesk.engine.EngineStatements;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -18,7 +20,8 @@ import java.util.Set;
  * authorization checks on: the tasks of one ticket ({@link TasksOfOneProcess}: how a system or an agent finds the task
  * to complete), a count ({@link TaskCount}: Tasklist counts a queue with every look) and a page of a queue newest
  * first on MariaDB ({@link TaskListWithoutDistinct}: Tasklist's list). Every other task query is Camunda's statement
- * unchanged.
+ * unchanged. A task read by its id in a command that will check the user's permission on it (complete, submit a form,
+ * claim) comes with its grant rows ({@link TaskWithGrants}), as do on MySQL and MariaDB the tasks of one ticket.
  */
 @Component
 class TaskQueries extends AbstractProcessEnginePlugin {
@@ -31,6 +34,7 @@ class TaskQueries extends AbstractProcessEnginePlugin {
             MARIADB, DbSqlSessionFactory.POSTGRES);
 
     private volatile boolean onMariaDb;
+    private volatile boolean onMySql;
     private volatile boolean countsInJava;
 
     @Override
@@ -40,13 +44,14 @@ class TaskQueries extends AbstractProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        onMariaDb = (DbSqlSessionFactory.MYSQL.equals(configuration.getDatabaseType())
-                || MARIADB.equals(configuration.getDatabaseType()))
-                && TaskListWithoutDistinct.knowsLimitPreference(configuration.getDataSource());
+        onMySql = DbSqlSessionFactory.MYSQL.equals(configuration.getDatabaseType())
+                || MARIADB.equals(configuration.getDatabaseType());
+        onMariaDb = onMySql && TaskListWithoutDistinct.knowsLimitPreference(configuration.getDataSource());
         if (onMariaDb) {
             EngineStatements.add(configuration.getSqlSessionFactory().getConfiguration(),
                     TaskListWithoutDistinct.MAPPER);
         }
+        EngineStatements.add(configuration.getSqlSessionFactory().getConfiguration(), TaskWithGrants.MAPPER);
         countsInJava = LIMIT_DATABASES.contains(configuration.getDatabaseType());
         if (countsInJava) {
             EngineStatements.add(configuration.getSqlSessionFactory().getConfiguration(), TaskCount.MAPPER);
@@ -56,11 +61,18 @@ class TaskQueries extends AbstractProcessEnginePlugin {
     /** One per command, as every engine session. */
     private final class Manager extends TaskManager {
 
+        /** A task read to be worked on: with its grant rows, when the command will check the user's permission. */
+        @Override
+        public TaskEntity findTaskById(String id) {
+            return TaskWithGrants.willBeChecked(Context.getCommandContext())
+                    ? TaskWithGrants.find(getDbEntityManager(), id) : super.findTaskById(id);
+        }
+
         @Override
         public List<Task> findTasksByQueryCriteria(TaskQueryImpl query) {
             configureQuery(query);
             if (TasksOfOneProcess.applies(query)) {
-                return TasksOfOneProcess.list(getDbEntityManager(), query);
+                return TasksOfOneProcess.list(getDbEntityManager(), query, onMySql);
             }
             if (onMariaDb && TaskListWithoutDistinct.newestOrOldestFirst(query)) {
                 return TaskListWithoutDistinct.list(getDbEntityManager(), query);

@@ -1,7 +1,11 @@
 package io.flowdesk.common;
 
+import io.flowdesk.database.MySqlDatabaseTest;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+
+import java.sql.SQLException;
 
 import java.util.UUID;
 
@@ -16,6 +20,17 @@ final class AuthorizedEngines {
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
         configuration.setJdbcUrl("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=1000");
         return checked(configuration, name);
+    }
+
+    /** An engine on a fresh MySQL / MariaDB database of that name ({@link MySqlDatabaseTest}), named after {@code name}. */
+    static StandaloneProcessEngineConfiguration onMySql(String database, String name) throws SQLException {
+        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+        configuration.setJdbcUrl(MySqlDatabaseTest.recreate(database));
+        configuration.setJdbcDriver("com.mysql.cj.jdbc.Driver");
+        configuration.setJdbcUsername(MySqlDatabaseTest.USER);
+        configuration.setJdbcPassword(MySqlDatabaseTest.PASSWORD);
+        configuration.setSkipIsolationLevelCheck(true); // tests of checks, one command at a time
+        return name == null ? configuration : checked(configuration, name);
     }
 
     /** Authorization checks on with revokes, a fresh schema, no job executor, a unique name. */

@@ -1,6 +1,5 @@
 package io.flowdesk.common;
 
-import io.flowdesk.database.MySqlDatabaseTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -11,7 +10,6 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
@@ -73,13 +71,7 @@ class PermissionDecisionTest {
     @Test
     @EnabledIf("io.flowdesk.database.MySqlDatabaseTest#serverReachableOrRequired")
     void answers_as_camunda_s_statement_on_mysql() throws SQLException {
-        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-        configuration.setJdbcUrl(MySqlDatabaseTest.recreate("flowdesk_permission_test"));
-        configuration.setJdbcDriver("com.mysql.cj.jdbc.Driver");
-        configuration.setJdbcUsername(MySqlDatabaseTest.USER);
-        configuration.setJdbcPassword(MySqlDatabaseTest.PASSWORD);
-        configuration.setSkipIsolationLevelCheck(true); // read-only checks
-        agreesWithCamunda(configuration, 60);
+        agreesWithCamunda(AuthorizedEngines.onMySql("flowdesk_permission_test", null), 60);
     }
 
     /**
@@ -170,6 +162,13 @@ class PermissionDecisionTest {
                                 assertThat(fromAllRows).as("%s of %s with groups %s, revokes %s, from all rows, "
                                         + "given %s", describe(check), user, authorized, revokes, rows)
                                         .isEqualTo(camunda);
+                                if (user != null && revokes) { // as the engine checks (revokes: always)
+                                    boolean readWithTheTasks = withTheTasksRead(engine, user, groups,
+                                            context -> AuthorizationChecks.decide(user, authorized, revokes, check));
+                                    assertThat(readWithTheTasks).as("%s of %s with groups %s, revokes %s, from the "
+                                                    + "rows read with the tasks, given %s", describe(check), user,
+                                            authorized, revokes, rows).isEqualTo(camunda);
+                                }
                                 compared++;
                                 granted += camunda ? 1 : 0;
                             }
@@ -211,6 +210,23 @@ class PermissionDecisionTest {
                         List<Task> tasks = context.getDbEntityManager().selectList(TaskQueries.CAMUNDA_STATEMENT,
                                 query);
                         return tasks.stream().map(Task::getId).toList();
+                    });
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    /**
+     * The answer of a check made in a command that has read the ticket's tasks as a command that works on one does
+     * ({@link TaskWithGrants}: with their grant rows).
+     */
+    private <T> T withTheTasksRead(ProcessEngine engine, String user, List<String> groups, Command<T> check) {
+        engine.getIdentityService().setAuthentication(user, groups);
+        try {
+            return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                    .getCommandExecutorTxRequired().execute(context -> {
+                        taskIds.forEach(id -> assertThat(context.getTaskManager().findTaskById(id)).isNotNull());
+                        return check.execute(context);
                     });
         } finally {
             engine.getIdentityService().clearAuthentication();
