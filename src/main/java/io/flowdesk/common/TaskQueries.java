@@ -21,7 +21,7 @@ import java.util.Set;
  * to complete), a count ({@link TaskCount}: Tasklist counts a queue with every look) and a page of a queue newest
  * first on MariaDB ({@link TaskListWithoutDistinct}: Tasklist's list). Every other task query is Camunda's statement
  * unchanged. A task read by its id in a command that will check the user's permission on it (complete, submit a form,
- * claim) comes with its grant rows ({@link TaskWithGrants}), as do on MySQL and MariaDB the tasks of one ticket.
+ * claim) comes with its grant rows ({@link TaskWithGrants}).
  */
 @Component
 class TaskQueries extends AbstractProcessEnginePlugin {
@@ -34,7 +34,6 @@ class TaskQueries extends AbstractProcessEnginePlugin {
             MARIADB, DbSqlSessionFactory.POSTGRES);
 
     private volatile boolean onMariaDb;
-    private volatile boolean onMySql;
     private volatile boolean countsInJava;
 
     @Override
@@ -44,9 +43,9 @@ class TaskQueries extends AbstractProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        onMySql = DbSqlSessionFactory.MYSQL.equals(configuration.getDatabaseType())
-                || MARIADB.equals(configuration.getDatabaseType());
-        onMariaDb = onMySql && TaskListWithoutDistinct.knowsLimitPreference(configuration.getDataSource());
+        onMariaDb = (DbSqlSessionFactory.MYSQL.equals(configuration.getDatabaseType())
+                || MARIADB.equals(configuration.getDatabaseType()))
+                && TaskListWithoutDistinct.knowsLimitPreference(configuration.getDataSource());
         if (onMariaDb) {
             EngineStatements.add(configuration.getSqlSessionFactory().getConfiguration(),
                     TaskListWithoutDistinct.MAPPER);
@@ -72,7 +71,7 @@ class TaskQueries extends AbstractProcessEnginePlugin {
         public List<Task> findTasksByQueryCriteria(TaskQueryImpl query) {
             configureQuery(query);
             if (TasksOfOneProcess.applies(query)) {
-                return TasksOfOneProcess.list(getDbEntityManager(), query, onMySql);
+                return TasksOfOneProcess.list(getDbEntityManager(), query);
             }
             if (onMariaDb && TaskListWithoutDistinct.newestOrOldestFirst(query)) {
                 return TaskListWithoutDistinct.list(getDbEntityManager(), query);

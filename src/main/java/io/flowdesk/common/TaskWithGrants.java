@@ -1,13 +1,10 @@
 package io.flowdesk.common;
 
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.task.Task;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,33 +22,10 @@ public final class TaskWithGrants {
 
     static final String MAPPER = "io/flowdesk/common/task-with-grants.xml";
     static final String STATEMENT = "selectTaskWithGrants";
-    static final String WITH_GRANT_COLUMNS = "selectTasksWithGrantColumns";
-    private static final String FIELD_END = "\u001f";
-    private static final char ROW_END = '\u001e';
 
     private String taskId;
     private TaskEntity task;
     private List<AuthorizationEntity> grants = new ArrayList<>();
-    private String grantColumns;
-    private int grantCount;
-
-    /**
-     * The tasks a configured query finds without its check and page (up to {@code limit} + 1), on MySQL and MariaDB,
-     * each read with its grant rows, which are made known to the command's checks.
-     */
-    static List<Task> listWithGrants(DbEntityManager db, TaskQueryImpl query, int limit) {
-        List<TaskWithGrants> found = TaskReadCheck.rowsWithoutCheck(db, WITH_GRANT_COLUMNS, query, limit);
-        List<Task> tasks = new ArrayList<>(found.size());
-        for (TaskWithGrants row : found) {
-            db.onEntityLoaded(row.task);
-            tasks.add(db.getDbEntityCache().get(TaskEntity.class, row.taskId));
-            List<AuthorizationEntity> rows = row.grantsOfColumns();
-            if (rows != null) {
-                AuthorizationChecks.knowTaskGrants(row.taskId, rows);
-            }
-        }
-        return tasks;
-    }
 
     /**
      * The task (the command's copy if it has one already), its grant rows made known to the command's authorization
@@ -69,37 +43,6 @@ public final class TaskWithGrants {
         db.onEntityLoaded(found.task);
         AuthorizationChecks.knowTaskGrants(id, found.grants);
         return db.getDbEntityCache().get(TaskEntity.class, id);
-    }
-
-    /**
-     * The grant rows of the task's column, or null if they do not read as written (a field or row too many or too few,
-     * or fewer than counted: MySQL cuts a group_concat at group_concat_max_len): the check then reads them itself.
-     */
-    List<AuthorizationEntity> grantsOfColumns() {
-        String columns = grantColumns == null ? "" : grantColumns;
-        List<AuthorizationEntity> rows = new ArrayList<>();
-        int start = 0;
-        while (start < columns.length()) {
-            int end = columns.indexOf(ROW_END, start);
-            String[] fields = end < 0 ? new String[0] : columns.substring(start, end).split(FIELD_END, -1);
-            if (fields.length != 4) {
-                return null;
-            }
-            AuthorizationEntity row = new AuthorizationEntity();
-            try {
-                row.setAuthorizationType(Integer.parseInt(fields[0]));
-                row.setPermissions(Integer.parseInt(fields[3]));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-            row.setUserId(fields[1].isEmpty() ? null : fields[1]);
-            row.setGroupId(fields[2].isEmpty() ? null : fields[2]);
-            row.setResourceType(Resources.TASK.resourceType());
-            row.setResourceId(taskId);
-            rows.add(row);
-            start = end + 1;
-        }
-        return rows.size() == grantCount ? rows : null;
     }
 
     /** True where the command's read of a task is followed by a check of the user's permission on it. */
@@ -122,13 +65,5 @@ public final class TaskWithGrants {
 
     public void setGrants(List<AuthorizationEntity> grants) {
         this.grants = grants;
-    }
-
-    public void setGrantColumns(String grantColumns) {
-        this.grantColumns = grantColumns;
-    }
-
-    public void setGrantCount(int grantCount) {
-        this.grantCount = grantCount;
     }
 }

@@ -15,8 +15,7 @@ import java.util.List;
  * characters that the JDBC driver and the database parse and plan for every lookup, however few tasks it finds. A
  * ticket has a task or two, so here the query runs without the check (its conditions, sorting and tenant check
  * unchanged, without its page), each task found gets Camunda's check in Java ({@link TaskReadCheck}: one short read
- * of the grants, which on MySQL and MariaDB come with the tasks: {@link TaskWithGrants}), and the page is cut from
- * what is left. More than {@value #ROWS} tasks (not one ticket's): Camunda's statement.
+ * of the grants), and the page is cut from what is left. More than {@value #ROWS} tasks (not one ticket's): Camunda's statement.
  */
 final class TasksOfOneProcess {
 
@@ -32,12 +31,10 @@ final class TasksOfOneProcess {
                 && TaskReadCheck.applies(query.getAuthCheck());
     }
 
-    /** The page, checked; on MySQL and MariaDB {@code withGrants}: the grants read with the tasks. */
-    static List<Task> list(DbEntityManager db, TaskQueryImpl query, boolean withGrants) {
+    static List<Task> list(DbEntityManager db, TaskQueryImpl query) {
         int first = query.getFirstResult();
         int max = query.getMaxResults();
-        List<Task> found = withGrants ? TaskWithGrants.listWithGrants(db, query, ROWS)
-                : TaskReadCheck.rowsWithoutCheck(db, TaskQueries.CAMUNDA_STATEMENT, query, ROWS);
+        List<Task> found = TaskReadCheck.rowsWithoutCheck(db, TaskQueries.CAMUNDA_STATEMENT, query, ROWS);
         if (found.size() > ROWS) {
             return db.selectList(TaskQueries.CAMUNDA_STATEMENT, query);
         }
