@@ -204,7 +204,7 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
      */
     static void knowTaskGrants(String taskId, List<AuthorizationEntity> rows) {
         if (Context.getCommandContext().getAuthorizationManager() instanceof Manager manager) {
-            manager.knownTaskGrants.put(taskId, new ArrayList<>(rows));
+            manager.knownTaskGrants.put(taskId, rows);
         }
     }
 
@@ -329,7 +329,7 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
             for (List<AuthorizationEntity> rows : endedTaskGrants.values()) {
                 for (Iterator<AuthorizationEntity> it = rows.iterator(); it.hasNext(); ) {
                     AuthorizationEntity row = it.next();
-                    if (row.getId() != null && isPlainGroupGrant(row) && row.getGroupId().equals(grant.getGroupId())
+                    if (isPlainGroupGrant(row) && row.getGroupId().equals(grant.getGroupId())
                             && getDbEntityManager().getDbEntityCache().get(AuthorizationEntity.class, row.getId())
                             == null) {
                         getDbEntityManager().onEntityLoaded(row);

@@ -23,7 +23,6 @@ public final class TaskWithGrants {
     static final String MAPPER = "io/flowdesk/common/task-with-grants.xml";
     static final String STATEMENT = "selectTaskWithGrants";
 
-    private String taskId;
     private TaskEntity task;
     private List<AuthorizationEntity> grants = new ArrayList<>();
 
@@ -49,14 +48,6 @@ public final class TaskWithGrants {
     static boolean willBeChecked(CommandContext commandContext) {
         return Context.getProcessEngineConfiguration().isAuthorizationEnabled()
                 && commandContext.isAuthorizationCheckEnabled() && commandContext.getAuthenticatedUserId() != null;
-    }
-
-    public void setTaskId(String taskId) {
-        this.taskId = taskId;
-    }
-
-    public String getTaskId() {
-        return taskId;
     }
 
     public void setTask(TaskEntity task) {

@@ -15,7 +15,8 @@ import java.util.List;
  * characters that the JDBC driver and the database parse and plan for every lookup, however few tasks it finds. A
  * ticket has a task or two, so here the query runs without the check (its conditions, sorting and tenant check
  * unchanged, without its page), each task found gets Camunda's check in Java ({@link TaskReadCheck}: one short read
- * of the grants), and the page is cut from what is left. More than {@value #ROWS} tasks (not one ticket's): Camunda's statement.
+ * of the grants), and the page is cut from what is left. More than {@value #ROWS} tasks (not one ticket's):
+ * Camunda's statement.
  */
 final class TasksOfOneProcess {
 

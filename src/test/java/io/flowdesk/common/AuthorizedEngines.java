@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 
 import java.sql.SQLException;
-
 import java.util.UUID;
 
 /** Engines of their own for tests of the authorization checks: as Flowdesk configures them, without Spring. */

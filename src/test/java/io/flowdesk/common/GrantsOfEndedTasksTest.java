@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 import java.sql.SQLException;
-
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +58,7 @@ class GrantsOfEndedTasksTest {
         handsOff();
     }
 
-    /** The same on MySQL / MariaDB, where the tasks of a ticket are read with their rows in one statement. */
+    /** The same on MySQL / MariaDB. */
     @Test
     @EnabledIf("io.flowdesk.database.MySqlDatabaseTest#serverReachableOrRequired")
     void the_same_on_mysql() throws SQLException {
