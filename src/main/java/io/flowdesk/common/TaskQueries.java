@@ -71,7 +71,7 @@ class TaskQueries extends AbstractProcessEnginePlugin {
         public List<Task> findTasksByQueryCriteria(TaskQueryImpl query) {
             configureQuery(query);
             if (TasksOfOneProcess.applies(query)) {
-                return TasksOfOneProcess.list(getDbEntityManager(), query);
+                return TasksOfOneProcess.list(getDbEntityManager(), query, countsInJava);
             }
             if (onMariaDb && TaskListWithoutDistinct.newestOrOldestFirst(query)) {
                 return TaskListWithoutDistinct.list(getDbEntityManager(), query);

@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
+import org.camunda.bpm.engine.task.Task;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +24,8 @@ public final class TaskWithGrants {
 
     static final String MAPPER = "io/flowdesk/common/task-with-grants.xml";
     static final String STATEMENT = "selectTaskWithGrants";
+    /** Camunda's task query, each task found with its grant rows ({@link TasksOfOneProcess}). */
+    static final String BY_QUERY_STATEMENT = "selectTasksWithGrantsByQueryCriteria";
 
     private TaskEntity task;
     private List<AuthorizationEntity> grants = new ArrayList<>();
@@ -42,6 +46,26 @@ public final class TaskWithGrants {
         db.onEntityLoaded(found.task);
         AuthorizationChecks.knowTaskGrants(id, found.grants);
         return db.getDbEntityCache().get(TaskEntity.class, id);
+    }
+
+    /**
+     * The tasks of rows read with {@link #BY_QUERY_STATEMENT}, in their order: each goes into the command's entity
+     * cache as Camunda's query would put it (the command's copy stays where it has one), and its grant rows are made
+     * known to the command's authorization checks.
+     */
+    static List<Task> tasksOf(DbEntityManager db, List<TaskWithGrants> rows) {
+        List<Task> tasks = new ArrayList<>(rows.size());
+        for (TaskWithGrants row : rows) {
+            String id = row.task.getId();
+            TaskEntity cached = db.getDbEntityCache().get(TaskEntity.class, id);
+            if (cached == null) {
+                db.onEntityLoaded(row.task);
+                AuthorizationChecks.knowTaskGrants(id, row.grants);
+                cached = db.getDbEntityCache().get(TaskEntity.class, id);
+            }
+            tasks.add(cached);
+        }
+        return tasks;
     }
 
     /** True where the command's read of a task is followed by a check of the user's permission on it. */

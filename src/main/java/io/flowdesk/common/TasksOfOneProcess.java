@@ -1,5 +1,6 @@
 package io.flowdesk.common;
 
+import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.task.Task;
@@ -14,9 +15,9 @@ import java.util.List;
  * EXISTS} subqueries (may the user read the task, or the tasks of its process definition), a statement of 5,000
  * characters that the JDBC driver and the database parse and plan for every lookup, however few tasks it finds. A
  * ticket has a task or two, so here the query runs without the check (its conditions, sorting and tenant check
- * unchanged, without its page), each task found gets Camunda's check in Java ({@link TaskReadCheck}: one short read
- * of the grants), and the page is cut from what is left. More than {@value #ROWS} tasks (not one ticket's):
- * Camunda's statement.
+ * unchanged, without its page), each task found gets Camunda's check in Java ({@link TaskReadCheck}, on the grant
+ * rows read with the tasks in the same statement where the database allows: {@link TaskWithGrants}), and the page is
+ * cut from what is left. More than {@value #ROWS} tasks (not one ticket's): Camunda's statement.
  */
 final class TasksOfOneProcess {
 
@@ -32,10 +33,28 @@ final class TasksOfOneProcess {
                 && TaskReadCheck.applies(query.getAuthCheck());
     }
 
-    static List<Task> list(DbEntityManager db, TaskQueryImpl query) {
+    /**
+     * True if the query's order is on the task's own columns only, which the derived table of
+     * {@link TaskWithGrants#BY_QUERY_STATEMENT} keeps for its outer order (not by a variable, nor by a lower-cased
+     * name).
+     */
+    static boolean readsWithGrants(TaskQueryImpl query) {
+        return !query.isTaskNameCaseInsensitive()
+                && query.getOrderingProperties().stream().allMatch(QueryOrderingProperty::isContainedProperty);
+    }
+
+    /**
+     * @param withGrants read each task with its grant rows in the same statement (on databases whose page is a plain
+     *                   {@code LIMIT}, for a query ordered by the task's own columns: {@link #readsWithGrants}), so
+     *                   that the check reads none
+     */
+    static List<Task> list(DbEntityManager db, TaskQueryImpl query, boolean withGrants) {
         int first = query.getFirstResult();
         int max = query.getMaxResults();
-        List<Task> found = TaskReadCheck.rowsWithoutCheck(db, TaskQueries.CAMUNDA_STATEMENT, query, ROWS);
+        List<Task> found = withGrants && readsWithGrants(query)
+                ? TaskWithGrants.tasksOf(db, TaskReadCheck.rowsWithoutCheck(db, TaskWithGrants.BY_QUERY_STATEMENT,
+                query, ROWS))
+                : TaskReadCheck.rowsWithoutCheck(db, TaskQueries.CAMUNDA_STATEMENT, query, ROWS);
         if (found.size() > ROWS) {
             return db.selectList(TaskQueries.CAMUNDA_STATEMENT, query);
         }
