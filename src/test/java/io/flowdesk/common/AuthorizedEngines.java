@@ -1,6 +1,7 @@
 package io.flowdesk.common;
 
 import io.flowdesk.database.MySqlDatabaseTest;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
@@ -30,6 +31,14 @@ final class AuthorizedEngines {
         configuration.setJdbcPassword(MySqlDatabaseTest.PASSWORD);
         configuration.setSkipIsolationLevelCheck(true); // tests of checks, one command at a time
         return name == null ? configuration : checked(configuration, name);
+    }
+
+    /** The engine, without history, with Flowdesk's checks ({@link AuthorizationChecks}) and task queries. */
+    static ProcessEngine withChecksAndTaskQueries(ProcessEngineConfigurationImpl configuration) {
+        configuration.setHistory("none");
+        configuration.getProcessEnginePlugins().add(new AuthorizationChecks(InheritedGrants.NONE));
+        configuration.getProcessEnginePlugins().add(new TaskQueries());
+        return configuration.buildProcessEngine();
     }
 
     /** Authorization checks on with revokes, a fresh schema, no job executor, a unique name. */

@@ -35,10 +35,7 @@ class GrantsOfEndedTasksTest {
         if (engine != null) {
             engine.close();
         }
-        configuration.setHistory("none");
-        configuration.getProcessEnginePlugins().add(new AuthorizationChecks(InheritedGrants.NONE));
-        configuration.getProcessEnginePlugins().add(new TaskQueries());
-        engine = configuration.buildProcessEngine();
+        engine = AuthorizedEngines.withChecksAndTaskQueries(configuration);
         engine.getRepositoryService().createDeployment().addModelInstance("handOff.bpmn",
                 Bpmn.createExecutableProcess("handOff").startEvent()
                         .userTask("accept").camundaCandidateGroups("support")

@@ -50,10 +50,7 @@ class TasksOfOneTicketTest {
         if (engine != null) {
             engine.close();
         }
-        configuration.setHistory("none");
-        configuration.getProcessEnginePlugins().add(new AuthorizationChecks(InheritedGrants.NONE));
-        configuration.getProcessEnginePlugins().add(new TaskQueries());
-        engine = configuration.buildProcessEngine();
+        engine = AuthorizedEngines.withChecksAndTaskQueries(configuration);
         configuration.getSqlSessionFactory().getConfiguration().addInterceptor(statements);
         engine.getRepositoryService().createDeployment().addModelInstance("twoDepartments.bpmn",
                 Bpmn.createExecutableProcess("twoDepartments").startEvent().parallelGateway("split")
