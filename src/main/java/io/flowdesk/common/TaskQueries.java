@@ -29,12 +29,12 @@ class TaskQueries extends AbstractProcessEnginePlugin {
     static final String CAMUNDA_STATEMENT = "selectTaskByQueryCriteria";
     static final String CAMUNDA_COUNT = "selectTaskCountByQueryCriteria";
     private static final String MARIADB = "mariadb";
-    /** Databases whose page is a plain LIMIT (TaskCount's statement). */
+    /** Databases whose page is a plain LIMIT (TaskCount's statement, the tasks of one ticket with their grant rows). */
     private static final Set<String> LIMIT_DATABASES = Set.of(DbSqlSessionFactory.H2, DbSqlSessionFactory.MYSQL,
             MARIADB, DbSqlSessionFactory.POSTGRES);
 
     private volatile boolean onMariaDb;
-    private volatile boolean countsInJava;
+    private volatile boolean plainLimit;
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -51,8 +51,8 @@ class TaskQueries extends AbstractProcessEnginePlugin {
                     TaskListWithoutDistinct.MAPPER);
         }
         EngineStatements.add(configuration.getSqlSessionFactory().getConfiguration(), TaskWithGrants.MAPPER);
-        countsInJava = LIMIT_DATABASES.contains(configuration.getDatabaseType());
-        if (countsInJava) {
+        plainLimit = LIMIT_DATABASES.contains(configuration.getDatabaseType());
+        if (plainLimit) {
             EngineStatements.add(configuration.getSqlSessionFactory().getConfiguration(), TaskCount.MAPPER);
         }
     }
@@ -71,7 +71,7 @@ class TaskQueries extends AbstractProcessEnginePlugin {
         public List<Task> findTasksByQueryCriteria(TaskQueryImpl query) {
             configureQuery(query);
             if (TasksOfOneProcess.applies(query)) {
-                return TasksOfOneProcess.list(getDbEntityManager(), query, countsInJava);
+                return TasksOfOneProcess.list(getDbEntityManager(), query, plainLimit);
             }
             if (onMariaDb && TaskListWithoutDistinct.newestOrOldestFirst(query)) {
                 return TaskListWithoutDistinct.list(getDbEntityManager(), query);
@@ -82,7 +82,7 @@ class TaskQueries extends AbstractProcessEnginePlugin {
         @Override
         public long findTaskCountByQueryCriteria(TaskQueryImpl query) {
             configureQuery(query);
-            if (countsInJava && TaskReadCheck.applies(query.getAuthCheck())) {
+            if (plainLimit && TaskReadCheck.applies(query.getAuthCheck())) {
                 return TaskCount.count(getDbEntityManager(), query);
             }
             return (Long) getDbEntityManager().selectOne(CAMUNDA_COUNT, query);

@@ -1,11 +1,11 @@
 package io.flowdesk.common;
 
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-
 import org.camunda.bpm.engine.task.Task;
 
 import java.util.ArrayList;
@@ -40,32 +40,36 @@ public final class TaskWithGrants {
             return cached;
         }
         TaskWithGrants found = (TaskWithGrants) db.selectOne(STATEMENT, id);
-        if (found == null || found.task == null) {
-            return null;
-        }
-        db.onEntityLoaded(found.task);
-        AuthorizationChecks.knowTaskGrants(id, found.grants);
-        return db.getDbEntityCache().get(TaskEntity.class, id);
+        return found == null || found.task == null ? null : found.loaded(db);
     }
 
     /**
-     * The tasks of rows read with {@link #BY_QUERY_STATEMENT}, in their order: each goes into the command's entity
-     * cache as Camunda's query would put it (the command's copy stays where it has one), and its grant rows are made
-     * known to the command's authorization checks.
+     * The tasks the configured query finds without its check and page (up to {@code limit} + 1,
+     * {@link TaskReadCheck#rowsWithoutCheck}), in its order, each read with its grant rows, which are made known to
+     * the command's checks.
      */
-    static List<Task> tasksOf(DbEntityManager db, List<TaskWithGrants> rows) {
+    static List<Task> list(DbEntityManager db, TaskQueryImpl query, int limit) {
+        List<TaskWithGrants> rows = TaskReadCheck.rowsWithoutCheck(db, BY_QUERY_STATEMENT, query, limit);
         List<Task> tasks = new ArrayList<>(rows.size());
         for (TaskWithGrants row : rows) {
-            String id = row.task.getId();
-            TaskEntity cached = db.getDbEntityCache().get(TaskEntity.class, id);
-            if (cached == null) {
-                db.onEntityLoaded(row.task);
-                AuthorizationChecks.knowTaskGrants(id, row.grants);
-                cached = db.getDbEntityCache().get(TaskEntity.class, id);
-            }
-            tasks.add(cached);
+            tasks.add(row.loaded(db));
         }
         return tasks;
+    }
+
+    /**
+     * The task as the command's entity cache holds it (put there as Camunda's own read would put it, unless the
+     * command has its copy already), its grant rows made known to the command's authorization checks.
+     */
+    private TaskEntity loaded(DbEntityManager db) {
+        String id = task.getId();
+        TaskEntity cached = db.getDbEntityCache().get(TaskEntity.class, id);
+        if (cached != null) {
+            return cached;
+        }
+        db.onEntityLoaded(task);
+        AuthorizationChecks.knowTaskGrants(id, grants);
+        return db.getDbEntityCache().get(TaskEntity.class, id);
     }
 
     /** True where the command's read of a task is followed by a check of the user's permission on it. */

@@ -51,9 +51,7 @@ final class TasksOfOneProcess {
     static List<Task> list(DbEntityManager db, TaskQueryImpl query, boolean withGrants) {
         int first = query.getFirstResult();
         int max = query.getMaxResults();
-        List<Task> found = withGrants && readsWithGrants(query)
-                ? TaskWithGrants.tasksOf(db, TaskReadCheck.rowsWithoutCheck(db, TaskWithGrants.BY_QUERY_STATEMENT,
-                query, ROWS))
+        List<Task> found = withGrants && readsWithGrants(query) ? TaskWithGrants.list(db, query, ROWS)
                 : TaskReadCheck.rowsWithoutCheck(db, TaskQueries.CAMUNDA_STATEMENT, query, ROWS);
         if (found.size() > ROWS) {
             return db.selectList(TaskQueries.CAMUNDA_STATEMENT, query);

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,7 +106,7 @@ class TasksOfOneTicketTest {
     @Test
     void an_order_by_a_variable_takes_camundas_statement_with_the_same_answer() {
         assertThat(keysFound("tom", List.of("tech"), q -> q.orderByProcessVariable("priority",
-                org.camunda.bpm.engine.variable.type.ValueType.STRING).asc())).containsExactly("checkInstallation");
+                ValueType.STRING).asc())).containsExactly("checkInstallation");
         assertThat(statements.read).contains(TaskQueries.CAMUNDA_STATEMENT)
                 .doesNotContain(TaskWithGrants.BY_QUERY_STATEMENT);
         assertThat(statements.grantsReadOf).as("the check reads the task's rows itself").containsAnyElementsOf(taskIds());
