@@ -21,7 +21,7 @@ import java.util.Set;
  * to complete), a count ({@link TaskCount}: Tasklist counts a queue with every look) and a page of a queue newest
  * first on MariaDB ({@link TaskListWithoutDistinct}: Tasklist's list). Every other task query is Camunda's statement
  * unchanged. A task read by its id in a command that will check the user's permission on it (complete, submit a form,
- * claim) comes with its grant rows ({@link TaskWithGrants}).
+ * claim) comes with its grant rows and what completing it reads next ({@link TaskWithGrants}, {@link ReadWithTheTask}).
  */
 @Component
 class TaskQueries extends AbstractProcessEnginePlugin {
@@ -39,6 +39,7 @@ class TaskQueries extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         EngineSessions.replace(configuration, TaskManager.class, Manager::new);
+        ReadWithTheTask.install(configuration);
     }
 
     @Override
@@ -58,13 +59,34 @@ class TaskQueries extends AbstractProcessEnginePlugin {
     }
 
     /** One per command, as every engine session. */
-    private final class Manager extends TaskManager {
+    final class Manager extends TaskManager {
 
-        /** A task read to be worked on: with its grant rows, when the command will check the user's permission. */
+        private final ReadWithTheTask readWithTheTask = new ReadWithTheTask();
+
+        ReadWithTheTask readWithTheTask() {
+            return readWithTheTask;
+        }
+
+        /**
+         * A task read to be worked on: with its grant rows and what completing it reads next, when the command will
+         * check the user's permission.
+         */
         @Override
         public TaskEntity findTaskById(String id) {
             return TaskWithGrants.willBeChecked(Context.getCommandContext())
-                    ? TaskWithGrants.find(getDbEntityManager(), id) : super.findTaskById(id);
+                    ? TaskWithGrants.find(getDbEntityManager(), id, readWithTheTask) : super.findTaskById(id);
+        }
+
+        @Override
+        public List<Task> findTasksByParentTaskId(String parentTaskId) {
+            List<Task> known = readWithTheTask.subtasks(parentTaskId);
+            return known != null ? known : super.findTasksByParentTaskId(parentTaskId);
+        }
+
+        @Override
+        public List<TaskEntity> findTasksByExecutionId(String executionId) {
+            List<TaskEntity> known = readWithTheTask.tasksOfExecution(getDbEntityManager(), executionId);
+            return known != null ? known : super.findTasksByExecutionId(executionId);
         }
 
         @Override

@@ -5,10 +5,12 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 
 /**
@@ -29,18 +31,34 @@ public final class TaskWithGrants {
 
     private TaskEntity task;
     private List<AuthorizationEntity> grants = new ArrayList<>();
+    /** Read by id only ({@value #STATEMENT}): what completing the task reads next. */
+    private List<IdentityLinkEntity> links = new ArrayList<>();
+    private long subtasks;
+    private long localVariables;
+    private long executionTasks;
+    private Date taskStarted;
+    private String activityInstance;
+    private Date activityStarted;
 
     /**
      * The task (the command's copy if it has one already), its grant rows made known to the command's authorization
-     * checks; null if there is no such task.
+     * checks and what completing it reads next to {@code read}; null if there is no such task.
      */
-    static TaskEntity find(DbEntityManager db, String id) {
+    static TaskEntity find(DbEntityManager db, String id, ReadWithTheTask read) {
         TaskEntity cached = db.getDbEntityCache().get(TaskEntity.class, id);
         if (cached != null) {
             return cached;
         }
         TaskWithGrants found = (TaskWithGrants) db.selectOne(STATEMENT, id);
-        return found == null || found.task == null ? null : found.loaded(db);
+        if (found == null || found.task == null) {
+            return null;
+        }
+        TaskEntity task = found.loaded(db);
+        if (task == found.task) {
+            read.know(db, task, found.links, found.subtasks, found.localVariables, found.executionTasks);
+            read.knowStarts(task.getId(), found.taskStarted, found.activityInstance, found.activityStarted);
+        }
+        return task;
     }
 
     /**
@@ -84,5 +102,33 @@ public final class TaskWithGrants {
 
     public void setGrants(List<AuthorizationEntity> grants) {
         this.grants = grants;
+    }
+
+    public void setLinks(List<IdentityLinkEntity> links) {
+        this.links = links;
+    }
+
+    public void setSubtasks(long subtasks) {
+        this.subtasks = subtasks;
+    }
+
+    public void setLocalVariables(long localVariables) {
+        this.localVariables = localVariables;
+    }
+
+    public void setExecutionTasks(long executionTasks) {
+        this.executionTasks = executionTasks;
+    }
+
+    public void setTaskStarted(Date taskStarted) {
+        this.taskStarted = taskStarted;
+    }
+
+    public void setActivityInstance(String activityInstance) {
+        this.activityInstance = activityInstance;
+    }
+
+    public void setActivityStarted(Date activityStarted) {
+        this.activityStarted = activityStarted;
     }
 }

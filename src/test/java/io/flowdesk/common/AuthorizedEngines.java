@@ -35,7 +35,12 @@ final class AuthorizedEngines {
 
     /** The engine, without history, with Flowdesk's checks ({@link AuthorizationChecks}) and task queries. */
     static ProcessEngine withChecksAndTaskQueries(ProcessEngineConfigurationImpl configuration) {
-        configuration.setHistory("none");
+        return withChecksAndTaskQueries(configuration, "none");
+    }
+
+    /** The same, with the history of that level. */
+    static ProcessEngine withChecksAndTaskQueries(ProcessEngineConfigurationImpl configuration, String history) {
+        configuration.setHistory(history);
         configuration.getProcessEnginePlugins().add(new AuthorizationChecks(InheritedGrants.NONE));
         configuration.getProcessEnginePlugins().add(new TaskQueries());
         return configuration.buildProcessEngine();
