@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionManager;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkManager;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -28,17 +30,19 @@ import java.util.Set;
 
 /**
  * What completing a task reads after the task itself, answered from the statement that read the task to be worked on
- * ({@link TaskWithGrants}): its identity links, that it has no sub-tasks and no variables of its own, that it is the
+ * ({@link TaskWithGrants}): the executions of its process instance, its identity links, that it has no sub-tasks and no variables of its own, that it is the
  * only task of its execution, and when it and its activity instance started (their history rows' ends need it).
- * Camunda asks each of these with a statement of its own (six of a completion's 26); in the command that read the task the same answers come from here, as the database gave them in that read
+ * Camunda asks each of these with a statement of its own (eight of a completion's 26); in the command that read the task the same answers come from here, as the database gave them in that read
  * (what the command itself changes stays in its entity cache until its end, as with Camunda's own reads).
  * <p>
- * One per command, held by the engine's task manager ({@link TaskQueries}); the identity link and variable managers
- * and the history writer that ask it are set up by {@link #install}.
+ * One per command, held by the engine's task manager ({@link TaskQueries}); the execution, identity link and variable
+ * managers and the history writer that ask it are set up by {@link #install}.
  */
 final class ReadWithTheTask {
 
     private final Map<String, List<String>> linkIds = new HashMap<>();
+    /** Process instance id to the ids of its executions. */
+    private final Map<String, List<String>> executionIds = new HashMap<>();
     private final Set<String> withoutSubtasks = new HashSet<>();
     private final Set<String> withoutLocalVariables = new HashSet<>();
     /** Execution id to its only task's id. */
@@ -52,6 +56,7 @@ final class ReadWithTheTask {
      * where they can (the writer is Camunda's own otherwise: in place of the default, beside any custom ones).
      */
     static void install(ProcessEngineConfigurationImpl configuration) {
+        EngineSessions.replace(configuration, ExecutionManager.class, Executions::new);
         EngineSessions.replace(configuration, IdentityLinkManager.class, Links::new);
         EngineSessions.replace(configuration, VariableInstanceManager.class, Variables::new);
         List<HistoryEventHandler> handlers = new ArrayList<>();
@@ -83,6 +88,21 @@ final class ReadWithTheTask {
         if (executionTasks == 1 && task.getExecutionId() != null) {
             onlyTaskOfExecution.put(task.getExecutionId(), task.getId());
         }
+    }
+
+    /**
+     * The executions of the task's process instance (its tree, which the engine restores before it moves on), put in
+     * the command's entity cache as Camunda's read of them would put them.
+     */
+    void knowExecutions(DbEntityManager db, String processInstanceId, List<ExecutionEntity> executions) {
+        if (processInstanceId == null || executions.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>(executions.size());
+        for (ExecutionEntity execution : executions) {
+            ids.add(cached(db, execution).getId());
+        }
+        executionIds.put(processInstanceId, ids);
     }
 
     /** When the task and its activity instance began, as the history has it (null where it has no row). */
@@ -120,21 +140,20 @@ final class ReadWithTheTask {
         return tasks;
     }
 
-    /** The task's identity links if known (as the command holds them), else null. */
-    private List<IdentityLinkEntity> links(DbEntityManager db, String taskId) {
-        List<String> ids = linkIds.get(taskId);
+    /** The entities of the ids, as the command holds them; null if the ids are not known or one is not held. */
+    private static <T extends DbEntity> List<T> held(DbEntityManager db, Class<T> type, List<String> ids) {
         if (ids == null) {
             return null;
         }
-        List<IdentityLinkEntity> links = new ArrayList<>(ids.size());
+        List<T> entities = new ArrayList<>(ids.size());
         for (String id : ids) {
-            IdentityLinkEntity link = db.getDbEntityCache().get(IdentityLinkEntity.class, id);
-            if (link == null) {
+            T entity = db.getDbEntityCache().get(type, id);
+            if (entity == null) {
                 return null;
             }
-            links.add(link);
+            entities.add(entity);
         }
-        return links;
+        return entities;
     }
 
     private static <T extends DbEntity> T cached(DbEntityManager db, T entity) {
@@ -153,12 +172,25 @@ final class ReadWithTheTask {
     }
 
     /** One per command, as every engine session. */
+    private static final class Executions extends ExecutionManager {
+
+        @Override
+        public List<ExecutionEntity> findExecutionsByProcessInstanceId(String processInstanceId) {
+            ReadWithTheTask read = ofCommand();
+            List<ExecutionEntity> known = read == null ? null
+                    : held(getDbEntityManager(), ExecutionEntity.class, read.executionIds.get(processInstanceId));
+            return known != null ? known : super.findExecutionsByProcessInstanceId(processInstanceId);
+        }
+    }
+
+    /** One per command, as every engine session. */
     private static final class Links extends IdentityLinkManager {
 
         @Override
         public List<IdentityLinkEntity> findIdentityLinksByTaskId(String taskId) {
             ReadWithTheTask read = ofCommand();
-            List<IdentityLinkEntity> known = read == null ? null : read.links(getDbEntityManager(), taskId);
+            List<IdentityLinkEntity> known = read == null ? null
+                    : held(getDbEntityManager(), IdentityLinkEntity.class, read.linkIds.get(taskId));
             return known != null ? known : super.findIdentityLinksByTaskId(taskId);
         }
     }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
@@ -33,6 +34,7 @@ public final class TaskWithGrants {
     private List<AuthorizationEntity> grants = new ArrayList<>();
     /** Read by id only ({@value #STATEMENT}): what completing the task reads next. */
     private List<IdentityLinkEntity> links = new ArrayList<>();
+    private List<ExecutionEntity> executions = new ArrayList<>();
     private long subtasks;
     private long localVariables;
     private long executionTasks;
@@ -56,6 +58,7 @@ public final class TaskWithGrants {
         TaskEntity task = found.loaded(db);
         if (task == found.task) {
             read.know(db, task, found.links, found.subtasks, found.localVariables, found.executionTasks);
+            read.knowExecutions(db, task.getProcessInstanceId(), found.executions);
             read.knowStarts(task.getId(), found.taskStarted, found.activityInstance, found.activityStarted);
         }
         return task;
@@ -106,6 +109,10 @@ public final class TaskWithGrants {
 
     public void setLinks(List<IdentityLinkEntity> links) {
         this.links = links;
+    }
+
+    public void setExecutions(List<ExecutionEntity> executions) {
+        this.executions = executions;
     }
 
     public void setSubtasks(long subtasks) {

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Completing a task as a user whose permission the engine checks ({@link ReadWithTheTask}): the statement that reads
- * the task brings its identity links and whether it has sub-tasks, variables of its own and company on its
+ * the task brings the executions of its ticket (here two: a timer on the task makes it a scope), its identity links and whether it has sub-tasks, variables of its own and company on its
  * execution, and when it and its activity instance started in the history, so the completion reads none of them again
  * and the history's durations are right; a task that has a sub-task and a variable of its own still
  * has both read and deleted with it, as Camunda deletes them.
@@ -34,7 +34,8 @@ class ReadWithTheTaskTest {
     /** Camunda's statements for what the task's own statement now brings. */
     private static final List<String> READ_WITH_THE_TASK = List.of("selectIdentityLinksByTask",
             "selectTasksByParentTaskId", "selectVariablesByTaskId", "selectTasksByExecutionId",
-            "selectHistoricTaskInstanceEvent", "selectHistoricActivityInstanceEvent");
+            "selectHistoricTaskInstanceEvent", "selectHistoricActivityInstanceEvent", "selectExecution",
+            "selectExecutionsByProcessInstanceId");
 
     private ProcessEngine engine;
     private String ticket;
@@ -54,6 +55,8 @@ class ReadWithTheTaskTest {
         engine.getRepositoryService().createDeployment().addModelInstance("twoSteps.bpmn",
                 Bpmn.createExecutableProcess("twoSteps").startEvent()
                         .userTask("accept").camundaCandidateGroups("support, vip-desk")
+                        .boundaryEvent("firstResponseDue").cancelActivity(false).timerWithDuration("PT1H")
+                        .endEvent().moveToActivity("accept")
                         .userTask("handle").camundaCandidateGroups("support")
                         .endEvent().done()).deploy();
         open("TK-000001");
@@ -102,6 +105,10 @@ class ReadWithTheTaskTest {
         assertThat(linksOf(accept.getId())).as("both candidate groups' links deleted with the task").isZero();
         assertThat(engine.getTaskService().createTaskQuery().taskId(accept.getId()).count()).isZero();
         assertThat(openTask("handle")).isNotNull();
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(accept.getProcessInstanceId())
+                .count()).as("the task's timer ends with its scope").isZero();
+        assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(accept.getProcessInstanceId())
+                .count()).as("the scope of the task and its timer is gone").isEqualTo(1);
         HistoricTaskInstance ended = engine.getHistoryService().createHistoricTaskInstanceQuery()
                 .taskId(accept.getId()).singleResult();
         assertThat(ended.getStartTime()).as("the history's start, as it was").isEqualTo(started);
