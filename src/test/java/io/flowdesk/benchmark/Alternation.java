@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * executor's polls only).
  * <p>
  * Phases per round: create at 1, 8 and 64 clients, completion at 8 and 64 clients on a backlog of about 1,000 open
- * tickets, one burst each; with {@code --backlog N} both are then filled to N open tickets and completion at 8 and 64
- * clients is measured again in alternation. Reported: each build's rate over all its windows of a phase, B against
+ * tickets, the departments' queues, and {@code --bursts} bursts each (A, B, A, B, ...); with {@code --backlog N} both
+ * are then filled to N open tickets and completion at 8 and 64 clients and the queues are measured again in
+ * alternation. Reported: each build's rate over all its windows of a phase, B against
  * A, each round's ratio, CPU and statements per operation.
  */
 public final class Alternation {
@@ -47,6 +48,7 @@ public final class Alternation {
         final Workloads workloads = new Workloads(new AtomicLong());
         ServerProcess server;
         Load load;
+        String queueFilterId;
         long created;
         List<Workloads.TicketRef> tickets;
 
@@ -114,6 +116,7 @@ public final class Alternation {
         int backlog;
         int backlogRounds = 4;
         int burstClients = 500;
+        int bursts = 3;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -138,6 +141,7 @@ public final class Alternation {
                     case "--backlog" -> o.backlog = Integer.parseInt(list.get(++i));
                     case "--backlog-rounds" -> o.backlogRounds = Integer.parseInt(list.get(++i));
                     case "--burst-clients" -> o.burstClients = Integer.parseInt(list.get(++i));
+                    case "--bursts" -> o.bursts = Integer.parseInt(list.get(++i));
                     default -> throw new IllegalArgumentException("unknown option " + arg + " (see benchmark/README.md)");
                 }
             }
@@ -160,6 +164,7 @@ public final class Alternation {
             out.put("backlog", backlog);
             out.put("backlogRounds", backlog > 0 ? backlogRounds : 0);
             out.put("burstClients", burstClients);
+            out.put("burstsPerBuildPerRound", bursts);
             return out;
         }
     }
@@ -192,6 +197,8 @@ public final class Alternation {
                         build.workloads.creates(null)), "okIncludingWarmup");
                 build.load.closedLoop(build.label + " warm-up complete-8", 8, o.firstWarmup / 2, 5, 204,
                         Workloads.completions(build.tickets, 8));
+                build.load.closedLoop(build.label + " warm-up queue", BenchmarkDriver.QUEUE_CLIENTS,
+                        o.firstWarmup / 4, 5, 200, Queues.looks(build.queueFilterId, BenchmarkDriver.QUEUE_CLIENTS));
                 build.load = build.load.warm();
             }
             for (int r = 1; r <= o.rounds; r++) {
@@ -207,12 +214,16 @@ public final class Alternation {
                             build.label + " r" + round + " complete1k-" + clients, clients, o.warmup, o.window, 204,
                             Workloads.completions(build.tickets, clients)));
                 }
-                alternate(round, "burst", build -> {
-                    Map<String, Object> burst = build.load.burst(build.label + " r" + round + " burst",
-                            o.burstClients, 201, build.workloads::oneCreate);
-                    Thread.sleep(2000);
-                    return burst;
-                });
+                alternate(round, "queue1k", this::queueLooks);
+                for (int k = 1; k <= o.bursts; k++) {
+                    String name = " r" + round + " burst " + k;
+                    alternate(round, "burst", build -> {
+                        Map<String, Object> burst = build.load.burst(build.label + name, o.burstClients, 201,
+                                build.workloads::oneCreate);
+                        Thread.sleep(2000);
+                        return burst;
+                    });
+                }
             }
             if (o.backlog > 0) {
                 backlog();
@@ -252,7 +263,14 @@ public final class Alternation {
                         build.label + " r" + round + " completeBacklog-" + clients, clients, o.warmup, o.window, 204,
                         Workloads.completions(build.tickets, clients)));
             }
+            alternate(round, "queueBacklog", this::queueLooks);
         }
+    }
+
+    /** Agents of the twenty departments looking at their queues, as in the single run's queue phase. */
+    private Map<String, Object> queueLooks(Build build) throws Exception {
+        return build.load.closedLoop(build.label + " queue", BenchmarkDriver.QUEUE_CLIENTS, o.warmup, o.window, 200,
+                Queues.looks(build.queueFilterId, BenchmarkDriver.QUEUE_CLIENTS));
     }
 
     interface BuildWindow {
@@ -287,6 +305,7 @@ public final class Alternation {
         build.server = ServerProcess.start(build.jar, build.jvmOptions, arguments, log, build.port);
         System.out.printf("  server pid %d ready in %.1f s (log %s)%n", build.server.pid, build.server.readySeconds, log);
         Departments.setUp("http://" + HOST + ":" + build.port, build.admin(), Path.of("processes/routing.dmn"));
+        build.queueFilterId = BenchmarkDriver.queueFilterId(build::get);
         // the gentle first phase and the JIT's extra warm-up of the single runs apply to the warm-up windows only
         build.load = new Load(HOST, build.port, () -> build.server.pid, databasePid, this::databaseCounters,
                 BenchmarkDriver.sampler(build.port), 60, 20);

@@ -769,18 +769,19 @@ public final class BenchmarkDriver {
      * for as long as a completion phase.
      */
     private Map<String, Object> queue(Load load, String name) throws IOException, InterruptedException {
-        String filterId = null;
-        for (Object f : Json.array(get("/engine-rest/filter"))) {
+        return load.closedLoop(name, QUEUE_CLIENTS, o.warmup, o.completeSeconds, 200,
+                Queues.looks(queueFilterId(this::get), QUEUE_CLIENTS));
+    }
+
+    /** The id of Tasklist's shared filter 我组的工单 (My department's queue). */
+    static String queueFilterId(Reader reader) throws IOException {
+        for (Object f : Json.array(reader.get("/engine-rest/filter"))) {
             Map<?, ?> filter = (Map<?, ?>) f;
             if (filter.get("name").toString().startsWith("我组的工单")) {
-                filterId = (String) filter.get("id");
+                return (String) filter.get("id");
             }
         }
-        if (filterId == null) {
-            throw new IOException("Tasklist's filter 我组的工单 is missing");
-        }
-        return load.closedLoop(name, QUEUE_CLIENTS, o.warmup, o.completeSeconds, 200,
-                Queues.looks(filterId, QUEUE_CLIENTS));
+        throw new IOException("Tasklist's filter 我组的工单 is missing");
     }
 
     // ------------------------------------------------------------------------------------------------ SLA
