@@ -35,6 +35,8 @@ public final class TasklistInChromium implements AutoCloseable {
 
     /** Generous: two shared cores, a browser and the application may each wait for the other. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** How long a click on "next page" may take to show before it is taken as lost and made again. */
+    private static final Duration RECLICK_AFTER = Duration.ofSeconds(8);
     private static final By FILTER_NAMES = By.cssSelector(".task-filter h4.name a");
     private static final By OPEN_FILTER = By.cssSelector(".task-filter.active h4.name");
     private static final By LOADED_LIST = By.cssSelector("[cam-tasks] > div[ng-if]");
@@ -138,13 +140,25 @@ public final class TasklistInChromium implements AutoCloseable {
     void openFilter(String name) {
         WebElement shown = loadedList();
         if (!isOpen(name)) {
-            wait.until(driver -> browser.findElements(FILTER_NAMES).stream()
-                    .filter(link -> link.getText().contains(name)).findFirst().orElse(null)).click();
-            // the list of the filter shown before is taken away while the new filter's tasks load
-            wait.until(ExpectedConditions.stalenessOf(shown));
+            long[] clicked = {clickFilter(name)};
+            // the list of the filter shown before is taken away while the new filter's tasks load; a click that met
+            // the list being refreshed may be lost, and is made again
+            wait.until(driver -> {
+                if (!isOpen(name) && System.nanoTime() - clicked[0] > RECLICK_AFTER.toNanos()) {
+                    clicked[0] = clickFilter(name);
+                }
+                return isOpen(name) && ExpectedConditions.stalenessOf(shown).apply(driver);
+            });
         }
         wait.until(driver -> isOpen(name));
         loadedList();
+    }
+
+    /** Clicks the filter of that name in the list of filters; the time it did. */
+    private long clickFilter(String name) {
+        wait.until(driver -> browser.findElements(FILTER_NAMES).stream()
+                .filter(link -> link.getText().contains(name)).findFirst().orElse(null)).click();
+        return System.nanoTime();
     }
 
     private boolean isOpen(String filter) {
@@ -164,12 +178,31 @@ public final class TasklistInChromium implements AutoCloseable {
             if (shown.last()) {
                 return numbers;
             }
-            WebElement next = browser.findElement(NEXT_PAGE);
-            // below the list, under the page's fixed footer until scrolled up
-            browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", next);
-            next.click();
-            wait.until(ExpectedConditions.stalenessOf(shown.list()));
+            long[] clicked = {clickNextPage()};
+            wait.until(driver -> {
+                int now = activePage();
+                // a click that met the list being refreshed (every 10 s) may be lost: the page number did not move
+                if (now == expected && System.nanoTime() - clicked[0] > RECLICK_AFTER.toNanos()) {
+                    clicked[0] = clickNextPage();
+                }
+                return now == expected + 1 && ExpectedConditions.stalenessOf(shown.list()).apply(driver);
+            });
         }
+    }
+
+    /** Clicks the list's "next page", when it is not yet the page shown; the time it did. */
+    private long clickNextPage() {
+        WebElement next = browser.findElement(NEXT_PAGE);
+        // below the list, under the page's fixed footer until scrolled up
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", next);
+        next.click();
+        return System.nanoTime();
+    }
+
+    /** The number of the list's page shown (1 when there is only one). */
+    private int activePage() {
+        List<WebElement> active = browser.findElements(ACTIVE_PAGE);
+        return active.isEmpty() ? 1 : Integer.parseInt(active.get(0).getDomProperty("textContent").strip());
     }
 
     /** A page of the list as shown: the element that holds it, its ticket numbers, whether it is the last. */
@@ -182,8 +215,7 @@ public final class TasklistInChromium implements AutoCloseable {
      */
     private ListPage listPage(int page) {
         WebElement list = browser.findElement(LOADED_LIST);
-        List<WebElement> active = browser.findElements(ACTIVE_PAGE);
-        if (page != (active.isEmpty() ? 1 : Integer.parseInt(active.get(0).getDomProperty("textContent").strip()))) {
+        if (page != activePage()) {
             return null;
         }
         List<String> numbers = list.findElements(TICKET_NUMBERS).stream()
