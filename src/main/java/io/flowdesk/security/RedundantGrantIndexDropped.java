@@ -4,7 +4,6 @@ import io.flowdesk.common.EngineMigration;
 import org.springframework.stereotype.Component;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -31,19 +30,13 @@ class RedundantGrantIndexDropped implements EngineMigration {
 
     @Override
     public void migrate(Connection connection) throws SQLException {
-        String database = connection.getMetaData().getDatabaseProductName().toLowerCase();
-        if (!database.contains("mysql") && !database.contains("mariadb")) {
+        if (!GrantIndexes.changedHere(connection)) {
             return;
         }
         try (Statement statement = connection.createStatement()) {
-            try (ResultSet index = statement.executeQuery("select count(*) from information_schema.statistics"
-                    + " where table_schema = database() and upper(table_name) = 'ACT_RU_AUTHORIZATION'"
-                    + " and upper(index_name) = 'ACT_IDX_AUTH_GROUP_ID'")) {
-                if (!index.next() || index.getInt(1) == 0) {
-                    return;
-                }
+            if (GrantIndexes.columns(statement, "ACT_IDX_AUTH_GROUP_ID") > 0) {
+                statement.execute("drop index ACT_IDX_AUTH_GROUP_ID on ACT_RU_AUTHORIZATION");
             }
-            statement.execute("drop index ACT_IDX_AUTH_GROUP_ID on ACT_RU_AUTHORIZATION");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.flowdesk.database;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 import java.sql.Connection;
@@ -8,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The production profile against a real MySQL 8 / MariaDB 10.11 server (never a mock). The database
@@ -42,6 +45,18 @@ public class MySqlDatabaseTest extends TicketsOnARealDatabaseTest {
             statement.execute("create database " + database + " character set utf8mb4 collate utf8mb4_unicode_ci");
         }
         return SERVER + database + OPTIONS;
+    }
+
+    @Test
+    void the_grant_index_by_resource_covers_a_permission_check_and_the_redundant_group_index_is_gone() {
+        try (RunningFlowdesk flowdesk = RunningFlowdesk.start(database(), profiles())) {
+            String columns = "select group_concat(column_name order by seq_in_index) from information_schema.statistics"
+                    + " where table_schema = database() and upper(table_name) = 'ACT_RU_AUTHORIZATION'"
+                    + " and upper(index_name) = ?";
+            assertThat(flowdesk.jdbc().queryForObject(columns, String.class, "ACT_IDX_AUTH_RESOURCE_ID"))
+                    .isEqualToIgnoringCase("RESOURCE_ID_,RESOURCE_TYPE_,TYPE_,GROUP_ID_,USER_ID_,PERMS_");
+            assertThat(flowdesk.jdbc().queryForObject(columns, String.class, "ACT_IDX_AUTH_GROUP_ID")).isNull();
+        }
     }
 
     /** A production start: an administrator password of its own, and the demo users asked for. */
