@@ -37,7 +37,8 @@ class UpgradeToRolesTest {
             // as if the grants migration had not run yet: the upgrade is the next start
             flowdesk.update("delete from ACT_RU_AUTHORIZATION where RESOURCE_ID_ <> '*'"
                     + " and RESOURCE_TYPE_ in (7, 8, 20)");
-            flowdesk.update("delete from \"flyway_engine_history\" where \"version\" in ('3', '4')");
+            // and none of the engine migrations from roles (3) on
+            flowdesk.update("delete from \"flyway_engine_history\" where \"version\" not in ('0', '1', '2')");
         }
 
         try (RunningFlowdesk flowdesk = RunningFlowdesk.start(database)) {
