@@ -22,8 +22,8 @@ import java.sql.Statement;
 @Component
 class GrantIndexCoversTheCheck implements EngineMigration {
 
-    static final String INDEX = "ACT_IDX_AUTH_RESOURCE_ID";
-    static final String COLUMNS = "RESOURCE_ID_, RESOURCE_TYPE_, TYPE_, GROUP_ID_, USER_ID_, PERMS_";
+    private static final String INDEX = "ACT_IDX_AUTH_RESOURCE_ID";
+    private static final String COLUMNS = "RESOURCE_ID_, RESOURCE_TYPE_, TYPE_, GROUP_ID_, USER_ID_, PERMS_";
     private static final Logger log = LoggerFactory.getLogger(GrantIndexCoversTheCheck.class);
 
     @Override

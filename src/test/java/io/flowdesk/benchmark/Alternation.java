@@ -197,8 +197,7 @@ public final class Alternation {
                         build.workloads.creates(null)), "okIncludingWarmup");
                 build.load.closedLoop(build.label + " warm-up complete-8", 8, o.firstWarmup / 2, 5, 204,
                         Workloads.completions(build.tickets, 8));
-                build.load.closedLoop(build.label + " warm-up queue", BenchmarkDriver.QUEUE_CLIENTS,
-                        o.firstWarmup / 4, 5, 200, Queues.looks(build.queueFilterId, BenchmarkDriver.QUEUE_CLIENTS));
+                queueLooks(build, " warm-up queue", o.firstWarmup / 4, 5);
                 build.load = build.load.warm();
             }
             for (int r = 1; r <= o.rounds; r++) {
@@ -214,7 +213,7 @@ public final class Alternation {
                             build.label + " r" + round + " complete1k-" + clients, clients, o.warmup, o.window, 204,
                             Workloads.completions(build.tickets, clients)));
                 }
-                alternate(round, "queue1k", this::queueLooks);
+                alternate(round, "queue1k", build -> queueLooks(build, " queue", o.warmup, o.window));
                 for (int k = 1; k <= o.bursts; k++) {
                     String name = " r" + round + " burst " + k;
                     alternate(round, "burst", build -> {
@@ -263,13 +262,14 @@ public final class Alternation {
                         build.label + " r" + round + " completeBacklog-" + clients, clients, o.warmup, o.window, 204,
                         Workloads.completions(build.tickets, clients)));
             }
-            alternate(round, "queueBacklog", this::queueLooks);
+            alternate(round, "queueBacklog", build -> queueLooks(build, " queue", o.warmup, o.window));
         }
     }
 
     /** Agents of the twenty departments looking at their queues, as in the single run's queue phase. */
-    private Map<String, Object> queueLooks(Build build) throws Exception {
-        return build.load.closedLoop(build.label + " queue", BenchmarkDriver.QUEUE_CLIENTS, o.warmup, o.window, 200,
+    private static Map<String, Object> queueLooks(Build build, String name, double warmup, double seconds)
+            throws Exception {
+        return build.load.closedLoop(build.label + name, BenchmarkDriver.QUEUE_CLIENTS, warmup, seconds, 200,
                 Queues.looks(build.queueFilterId, BenchmarkDriver.QUEUE_CLIENTS));
     }
 

@@ -62,12 +62,12 @@ final class Comparison {
         return out;
     }
 
-    /** Burst figures: name in the comparison, path in a burst's result. */
+    /** Burst figures: name in the comparison, path in a burst's result, label in the report. */
     private static final String[][] BURST_FIGURES = {
-            {"medianMaxMs", "maxMsAllClients"},
-            {"medianP99Ms", "latency.p99Ms"},
-            {"medianMeanMs", "latency.meanMs"},
-            {"medianAllAnsweredSeconds", "secondsToLastResponse"}};
+            {"medianMaxMs", "maxMsAllClients", "slowest answer, ms"},
+            {"medianP99Ms", "latency.p99Ms", "p99, ms"},
+            {"medianMeanMs", "latency.meanMs", "mean, ms"},
+            {"medianAllAnsweredSeconds", "secondsToLastResponse", "all answered, s"}};
 
     /** Queue figures (p95 of each request), as median and worst of the windows. */
     private static final String[][] QUEUE_FIGURES = {
@@ -181,14 +181,11 @@ final class Comparison {
                 .append(fmt(p.get("windows"), 0)).append(" bursts of each build (A, B, A, B, … in a round). Median over"
                         + " the bursts; target: the slowest answer ≤ 2 s, no error.\n\n");
         md.append("| figure | A | B | B against A |\n|---|---|---|---|\n");
-        String[][] labels = {
-                {"medianMaxMs", "slowest answer, ms"}, {"medianP99Ms", "p99, ms"}, {"medianMeanMs", "mean, ms"},
-                {"medianAllAnsweredSeconds", "all answered, s"}};
-        for (String[] label : labels) {
-            int decimals = label[0].endsWith("Seconds") ? 2 : 0;
-            md.append("| ").append(label[1]).append(" | ").append(fmt(p.get(label[0] + "A"), decimals)).append(" | ")
-                    .append(fmt(p.get(label[0] + "B"), decimals)).append(" | ")
-                    .append(percent(p.get(label[0] + "Change"))).append(" |\n");
+        for (String[] figure : BURST_FIGURES) {
+            int decimals = figure[0].endsWith("Seconds") ? 2 : 0;
+            md.append("| ").append(figure[2]).append(" | ").append(fmt(p.get(figure[0] + "A"), decimals)).append(" | ")
+                    .append(fmt(p.get(figure[0] + "B"), decimals)).append(" | ")
+                    .append(percent(p.get(figure[0] + "Change"))).append(" |\n");
         }
         md.append("| slowest answer of all bursts, ms | ").append(fmt(p.get("maxMsA"), 0)).append(" | ")
                 .append(fmt(p.get("maxMsB"), 0)).append(" | |\n");
@@ -200,13 +197,13 @@ final class Comparison {
         StringBuilder rows = new StringBuilder();
         for (Map.Entry<?, ?> e : phases.entrySet()) {
             Map<?, ?> p = (Map<?, ?>) e.getValue();
-            if (!p.containsKey("tasklistListP95MsA")) {
+            if (!p.containsKey(QUEUE_FIGURES[0][0] + "A")) {
                 continue;
             }
             rows.append("| ").append(e.getKey());
-            for (String figure : new String[] {"tasklistListP95Ms", "tasklistCountP95Ms", "apiGroupListP95Ms"}) {
-                rows.append(" | ").append(medianAndWorst(p.get(figure + "A"))).append(" / ")
-                        .append(medianAndWorst(p.get(figure + "B")));
+            for (String[] figure : QUEUE_FIGURES) {
+                rows.append(" | ").append(medianAndWorst(p.get(figure[0] + "A"))).append(" / ")
+                        .append(medianAndWorst(p.get(figure[0] + "B")));
             }
             rows.append(" |\n");
         }

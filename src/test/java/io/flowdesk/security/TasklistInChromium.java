@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Camunda Tasklist in Debian's headless Chromium, used as an agent uses it: log in on its login page, pick a filter,
@@ -35,7 +36,7 @@ public final class TasklistInChromium implements AutoCloseable {
 
     /** Generous: two shared cores, a browser and the application may each wait for the other. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    /** How long a click on "next page" may take to show before it is taken as lost and made again. */
+    /** How long a click on "next page" or a filter may take to show before it is taken as lost and made again. */
     private static final Duration RECLICK_AFTER = Duration.ofSeconds(8);
     private static final By FILTER_NAMES = By.cssSelector(".task-filter h4.name a");
     private static final By OPEN_FILTER = By.cssSelector(".task-filter.active h4.name");
@@ -140,25 +141,16 @@ public final class TasklistInChromium implements AutoCloseable {
     void openFilter(String name) {
         WebElement shown = loadedList();
         if (!isOpen(name)) {
-            long[] clicked = {clickFilter(name)};
-            // the list of the filter shown before is taken away while the new filter's tasks load; a click that met
-            // the list being refreshed may be lost, and is made again
-            wait.until(driver -> {
-                if (!isOpen(name) && System.nanoTime() - clicked[0] > RECLICK_AFTER.toNanos()) {
-                    clicked[0] = clickFilter(name);
-                }
-                return isOpen(name) && ExpectedConditions.stalenessOf(shown).apply(driver);
-            });
+            // the list of the filter shown before is taken away while the new filter's tasks load
+            clickUntilShown(() -> clickFilter(name), () -> isOpen(name), shown);
         }
-        wait.until(driver -> isOpen(name));
         loadedList();
     }
 
-    /** Clicks the filter of that name in the list of filters; the time it did. */
-    private long clickFilter(String name) {
+    /** Clicks the filter of that name in the list of filters. */
+    private void clickFilter(String name) {
         wait.until(driver -> browser.findElements(FILTER_NAMES).stream()
                 .filter(link -> link.getText().contains(name)).findFirst().orElse(null)).click();
-        return System.nanoTime();
     }
 
     private boolean isOpen(String filter) {
@@ -178,25 +170,36 @@ public final class TasklistInChromium implements AutoCloseable {
             if (shown.last()) {
                 return numbers;
             }
-            long[] clicked = {clickNextPage()};
-            wait.until(driver -> {
-                int now = activePage();
-                // a click that met the list being refreshed (every 10 s) may be lost: the page number did not move
-                if (now == expected && System.nanoTime() - clicked[0] > RECLICK_AFTER.toNanos()) {
-                    clicked[0] = clickNextPage();
-                }
-                return now == expected + 1 && ExpectedConditions.stalenessOf(shown.list()).apply(driver);
-            });
+            clickUntilShown(this::clickNextPage, () -> activePage() == expected + 1, shown.list());
         }
     }
 
-    /** Clicks the list's "next page", when it is not yet the page shown; the time it did. */
-    private long clickNextPage() {
+    /**
+     * Clicks, and waits until the click has taken effect and the list shown before it is gone. A click that met
+     * Tasklist's refresh of the list (every 10 seconds) may be lost: without effect after {@link #RECLICK_AFTER}, it
+     * is made again.
+     */
+    private void clickUntilShown(Runnable click, BooleanSupplier tookEffect, WebElement listBefore) {
+        click.run();
+        long[] clicked = {System.nanoTime()};
+        wait.until(driver -> {
+            if (!tookEffect.getAsBoolean()) {
+                if (System.nanoTime() - clicked[0] > RECLICK_AFTER.toNanos()) {
+                    click.run();
+                    clicked[0] = System.nanoTime();
+                }
+                return false;
+            }
+            return ExpectedConditions.stalenessOf(listBefore).apply(driver);
+        });
+    }
+
+    /** Clicks the list's "next page". */
+    private void clickNextPage() {
         WebElement next = browser.findElement(NEXT_PAGE);
         // below the list, under the page's fixed footer until scrolled up
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", next);
         next.click();
-        return System.nanoTime();
     }
 
     /** The number of the list's page shown (1 when there is only one). */
