@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -118,13 +119,33 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
     private static PermissionDecision decision(String userId, List<String> authorizedGroups, boolean revokes,
                                                List<CompositePermissionCheck> checks, boolean byResource,
                                                UnaryOperator<GrantRow> asHeld) {
-        boolean hasGroups = authorizedGroups != null && !authorizedGroups.isEmpty();
-        Manager manager = Context.getCommandContext().getAuthorizationManager() instanceof Manager own ? own : null;
+        Manager manager = manager();
         List<GrantRow> rows = byResource && manager != null
-                ? rowsOfResources(manager, userId, authorizedGroups, checks)
+                ? rowsOfResources(manager, userId, authorizedGroups, checks, manager::knownTaskRows)
                 : rowsOfCheck(userId, authorizedGroups, checks, byResource);
-        return new PermissionDecision(userId, hasGroups, revokes,
+        return new PermissionDecision(userId, hasGroups(authorizedGroups), revokes,
                 asHeld == AS_STORED ? rows : rows.stream().map(asHeld).toList());
+    }
+
+    /**
+     * A decision for each of the checks, the grant rows on the tasks they name given as read with the tasks (those
+     * that bear on the user, by task id: a query's tasks with their rows), those on definitions and {@code *} kept.
+     */
+    static PermissionDecision decision(String userId, List<String> authorizedGroups, boolean revokes,
+                                       List<CompositePermissionCheck> checks, Map<String, List<GrantRow>> taskRows) {
+        Manager manager = manager();
+        List<GrantRow> rows = manager != null
+                ? rowsOfResources(manager, userId, authorizedGroups, checks, taskRows::get)
+                : rowsOfCheck(userId, authorizedGroups, checks, false);
+        return new PermissionDecision(userId, hasGroups(authorizedGroups), revokes, rows);
+    }
+
+    private static Manager manager() {
+        return Context.getCommandContext().getAuthorizationManager() instanceof Manager own ? own : null;
+    }
+
+    private static boolean hasGroups(List<String> authorizedGroups) {
+        return authorizedGroups != null && !authorizedGroups.isEmpty();
     }
 
     /** The rows of the user, their groups and everyone on the checks' resource types (and ids, if by resource). */
@@ -140,14 +161,15 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
 
     /**
      * The rows of the user, their groups and everyone on the resources the checks name and on {@code *}: those of
-     * tasks and process instances read with one probe per id (but those of a task the command read with its rows:
-     * {@link TaskWithGrants}), the others kept.
+     * tasks and process instances read with one probe per id (but those of a task read with its rows: by the command,
+     * {@link TaskWithGrants}, or by a query, given as {@code knownTaskRows}), the others kept.
      */
     private static List<GrantRow> rowsOfResources(Manager manager, String userId, List<String> authorizedGroups,
-                                                  List<CompositePermissionCheck> checks) {
+                                                  List<CompositePermissionCheck> checks,
+                                                  Function<String, List<GrantRow>> knownTaskRows) {
         TypeGrants kept = manager.typeGrants();
         Set<TypeGrants.Resource> keptResources = new LinkedHashSet<>();
-        Set<String> knownTasks = new LinkedHashSet<>();
+        Map<String, List<GrantRow>> knownTasks = new LinkedHashMap<>();
         Set<Integer> readTypes = new LinkedHashSet<>();
         Set<String> readIds = new LinkedHashSet<>();
         for (CompositePermissionCheck check : checks) {
@@ -160,9 +182,7 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
                 }
                 if (TypeGrants.isKept(type, id)) {
                     keptResources.add(new TypeGrants.Resource(type, id));
-                } else if (type == TASK && manager.knownTaskGrants.containsKey(id)) {
-                    knownTasks.add(id);
-                } else {
+                } else if (type != TASK || knownTasks.computeIfAbsent(id, knownTaskRows) == null) {
                     readTypes.add(type);
                     readIds.add(id);
                 }
@@ -173,11 +193,7 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
             rows.addAll(kept.of(resource, () -> select(BY_RESOURCE_STATEMENT,
                     Map.of("resourceTypes", List.of(resource.type()), "resourceIds", List.of(resource.id())))));
         }
-        for (String task : knownTasks) {
-            manager.knownTaskGrants.get(task).forEach(row -> rows.add(new GrantRow(row.getAuthorizationType(),
-                    row.getUserId(), row.getGroupId(), row.getResourceType(), row.getResourceId(),
-                    row.getPermissions())));
-        }
+        knownTasks.values().forEach(rows::addAll);
         if (!readIds.isEmpty()) {
             rows.addAll(select(BY_RESOURCE_STATEMENT, Map.of("resourceTypes", readTypes, "resourceIds", readIds)));
         }
@@ -242,6 +258,14 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
 
         TypeGrants typeGrants() {
             return typeGrants;
+        }
+
+        /** Every grant row on the task, if the command read them with it ({@link TaskWithGrants}), else null. */
+        List<GrantRow> knownTaskRows(String taskId) {
+            List<AuthorizationEntity> known = knownTaskGrants.get(taskId);
+            return known == null ? null : known.stream().map(row -> new GrantRow(row.getAuthorizationType(),
+                    row.getUserId(), row.getGroupId(), row.getResourceType(), row.getResourceId(),
+                    row.getPermissions())).toList();
         }
 
         @Override

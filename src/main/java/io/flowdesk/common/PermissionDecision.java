@@ -44,7 +44,11 @@ final class PermissionDecision {
     private final boolean hasGroups;
     private final boolean revokes;
     /** The rows by resource type and id: a check looks at the few rows of its resource and of '*'. */
-    private final Map<String, List<GrantRow>> rows = new HashMap<>();
+    private final Map<Resource, List<GrantRow>> rows = new HashMap<>();
+
+    /** A resource type and id (the id's hash is the string's own, computed once: no key built per look). */
+    private record Resource(int type, String id) {
+    }
 
     /**
      * @param rows the rows on {@link #resourceTypes} and {@link #resourceIds} granted or revoked to the user, to one
@@ -54,12 +58,8 @@ final class PermissionDecision {
         this.userId = userId;
         this.hasGroups = hasGroups;
         this.revokes = revokes;
-        rows.forEach(row -> this.rows.computeIfAbsent(key(row.resourceType(), row.resourceId()),
-                key -> new ArrayList<>()).add(row));
-    }
-
-    private static String key(int resourceType, String resourceId) {
-        return resourceType + ":" + resourceId;
+        rows.forEach(row -> this.rows.computeIfAbsent(new Resource(row.resourceType(), row.resourceId()),
+                key -> new ArrayList<>(2)).add(row));
     }
 
     /** True if this class decides the check (else the engine's statement must). */
@@ -110,7 +110,12 @@ final class PermissionDecision {
     /** "or": the first answer, else 0 (IFNULL(a, IFNULL(b, 0))); "and": the bits all answers share (each 0 if none). */
     private static Long combine(boolean disjunctive, List<Long> answers) {
         if (disjunctive) {
-            return answers.stream().filter(Objects::nonNull).findFirst().orElse(0L);
+            for (Long answer : answers) {
+                if (answer != null) {
+                    return answer;
+                }
+            }
+            return 0L;
         }
         long all = -1L;
         for (Long answer : answers) {
@@ -151,7 +156,7 @@ final class PermissionDecision {
 
     private boolean exists(Level level, boolean grant, PermissionCheck check, String resourceId) {
         int perms = check.getPerms();
-        for (GrantRow row : rows.getOrDefault(key(check.getResourceType(), resourceId), List.of())) {
+        for (GrantRow row : rows.getOrDefault(new Resource(check.getResourceType(), resourceId), List.of())) {
             if (level.holds(row, userId, grant) && ((row.perms() & perms) == perms) == grant) {
                 return true;
             }

@@ -1,9 +1,13 @@
 package io.flowdesk.common;
 
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A count of a task query (Tasklist counts a filter's tasks with every look at it) with Camunda's answer, checked in
@@ -11,25 +15,44 @@ import java.util.List;
  * <p>
  * Camunda's count makes its per-row check in the statement: up to 24 subqueries for each task of the queue, 0.5 s for
  * a department's 5,000 tasks in the benchmark's backlog of 100,000 open tickets, and both cores busy when a few
- * agents look at once. Here the tasks the query finds are read without the check (their id, definition and case
- * only), the user's grants on tasks and process definitions are read once, and each task gets Camunda's check in Java
- * ({@link TaskReadCheck}). More than {@value #ROWS} tasks: Camunda's statement.
+ * agents look at once. Here one statement reads the tasks the query finds without the check (their id, definition and
+ * case only), each with its grant rows that bear on the user ({@value #MAPPER}); the grants on process definitions
+ * and on all tasks come from those kept for a few seconds ({@link TypeGrants}), and each task gets Camunda's check in
+ * Java ({@link TaskReadCheck}). More than {@value #ROWS} tasks: Camunda's statement.
  */
 final class TaskCount {
 
-    static final String STATEMENT = "selectTaskCheckRows";
+    static final String STATEMENT = "selectTaskCheckRowsWithGrants";
     static final String MAPPER = "io/flowdesk/common/task-count.xml";
     static final int ROWS = 50_000;
+    private static final int TASK = Resources.TASK.resourceType();
 
     private TaskCount() {
     }
 
+    /** A task the count's statement found, with one of its grant rows that bear on the user (or none: nulls). */
+    record RowWithGrant(String id, String processDefinitionId, String caseExecutionId, Integer type, String userId,
+                        String groupId, Integer perms) {
+    }
+
     /** The count of a configured query with Camunda's per-row check ({@link TaskReadCheck#applies}). */
     static long count(DbEntityManager db, TaskQueryImpl query) {
-        List<TaskCheckRow> found = TaskReadCheck.rowsWithoutCheck(db, STATEMENT, query, ROWS);
-        if (found.size() > ROWS) {
+        List<RowWithGrant> found = TaskReadCheck.rowsWithoutCheck(db, STATEMENT, query, ROWS);
+        Map<String, TaskCheckRow> tasks = new LinkedHashMap<>();
+        Map<String, List<GrantRow>> grants = new LinkedHashMap<>();
+        for (RowWithGrant row : found) {
+            tasks.computeIfAbsent(row.id(), id -> new TaskCheckRow(id, row.processDefinitionId(),
+                    row.caseExecutionId()));
+            List<GrantRow> rows = grants.computeIfAbsent(row.id(), id -> new ArrayList<>(2));
+            if (row.type() != null) {
+                rows.add(new GrantRow(row.type(), row.userId(), row.groupId(), TASK, row.id(),
+                        row.perms()));
+            }
+        }
+        if (tasks.size() > ROWS) {
             return (Long) db.selectOne(TaskQueries.CAMUNDA_COUNT, query);
         }
-        return TaskReadCheck.readable(found, query.getAuthCheck()).stream().filter(Boolean::booleanValue).count();
+        return TaskReadCheck.readable(List.copyOf(tasks.values()), query.getAuthCheck(), grants).stream()
+                .filter(Boolean::booleanValue).count();
     }
 }

@@ -8,8 +8,9 @@ import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 
 /**
  * Camunda's check of each row of a task query (may the user read the task, or the tasks of its process definition),
@@ -63,14 +64,31 @@ final class TaskReadCheck {
 
     /** For each row, in order, whether the user may read it. */
     static List<Boolean> readable(List<TaskCheckRow> rows, AuthorizationCheck authCheck) {
-        List<CompositePermissionCheck> checks = new ArrayList<>();
+        return readable(rows, authCheck, null);
+    }
+
+    /**
+     * The same, with the grant rows on each of the tasks that bear on the user, as read with them (null: read here,
+     * by resource id for a few rows, else all of the user's on tasks and definitions).
+     */
+    static List<Boolean> readable(List<TaskCheckRow> rows, AuthorizationCheck authCheck,
+                                  Map<String, List<GrantRow>> taskGrants) {
+        List<CompositePermissionCheck> checks = new ArrayList<>(rows.size());
+        List<CompositePermissionCheck> toDecide = new ArrayList<>(rows.size());
+        Map<String, String> definitionKeys = new HashMap<>();
         for (TaskCheckRow row : rows) {
-            checks.add(row.caseExecutionId() != null ? null : checksOf(row, authCheck.getPermissionChecks()));
+            CompositePermissionCheck check = row.caseExecutionId() != null ? null
+                    : checksOf(row, authCheck.getPermissionChecks(), definitionKeys);
+            checks.add(check);
+            if (check != null) {
+                toDecide.add(check);
+            }
         }
-        List<CompositePermissionCheck> toDecide = checks.stream().filter(Objects::nonNull).toList();
-        PermissionDecision decision = toDecide.isEmpty() ? null : AuthorizationChecks.decision(
-                authCheck.getAuthUserId(), authCheck.getAuthGroupIds(), true, toDecide,
-                toDecide.size() <= BY_RESOURCE);
+        String user = authCheck.getAuthUserId();
+        List<String> groups = authCheck.getAuthGroupIds();
+        PermissionDecision decision = toDecide.isEmpty() ? null
+                : taskGrants != null ? AuthorizationChecks.decision(user, groups, true, toDecide, taskGrants)
+                : AuthorizationChecks.decision(user, groups, true, toDecide, toDecide.size() <= BY_RESOURCE);
         List<Boolean> readable = new ArrayList<>(rows.size());
         for (CompositePermissionCheck check : checks) {
             readable.add(check == null || decision.isAuthorized(check));
@@ -78,8 +96,9 @@ final class TaskReadCheck {
         return readable;
     }
 
-    /** The query's per-row checks, for this task's id and its process definition's key. */
-    private static CompositePermissionCheck checksOf(TaskCheckRow row, CompositePermissionCheck perRow) {
+    /** The query's per-row checks, for this task's id and its process definition's key (as found before). */
+    private static CompositePermissionCheck checksOf(TaskCheckRow row, CompositePermissionCheck perRow,
+                                                     Map<String, String> definitionKeys) {
         CompositePermissionCheck checks = new CompositePermissionCheck(true);
         for (PermissionCheck atomic : perRow.getAtomicChecks()) {
             PermissionCheck check = new PermissionCheck();
@@ -87,7 +106,7 @@ final class TaskReadCheck {
             check.setResource(atomic.getResource());
             check.setAuthorizationNotFoundReturnValue(atomic.getAuthorizationNotFoundReturnValue());
             check.setResourceId(TASK_ID.equals(atomic.getResourceIdQueryParam()) ? row.id()
-                    : definitionKey(row.processDefinitionId()));
+                    : definitionKeys.computeIfAbsent(row.processDefinitionId(), TaskReadCheck::definitionKey));
             checks.addAtomicCheck(check);
         }
         return checks;
