@@ -90,7 +90,7 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
     /** The same, the rows of groups held through another ({@link InheritedGrants}) with what they give the user. */
     private boolean decide(String userId, List<String> ownGroups, List<String> authorizedGroups, boolean revokes,
                            CompositePermissionCheck check) {
-        return decision(userId, authorizedGroups, revokes, List.of(check), true,
+        return decision(userId, authorizedGroups, revokes, List.of(check), true, null,
                 row -> inheritedRow(row, ownGroups)).isAuthorized(check);
     }
 
@@ -113,18 +113,7 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
      */
     static PermissionDecision decision(String userId, List<String> authorizedGroups, boolean revokes,
                                        List<CompositePermissionCheck> checks, boolean byResource) {
-        return decision(userId, authorizedGroups, revokes, checks, byResource, AS_STORED);
-    }
-
-    private static PermissionDecision decision(String userId, List<String> authorizedGroups, boolean revokes,
-                                               List<CompositePermissionCheck> checks, boolean byResource,
-                                               UnaryOperator<GrantRow> asHeld) {
-        Manager manager = manager();
-        List<GrantRow> rows = byResource && manager != null
-                ? rowsOfResources(manager, userId, authorizedGroups, checks, manager::knownTaskRows)
-                : rowsOfCheck(userId, authorizedGroups, checks, byResource);
-        return new PermissionDecision(userId, hasGroups(authorizedGroups), revokes,
-                asHeld == AS_STORED ? rows : rows.stream().map(asHeld).toList());
+        return decision(userId, authorizedGroups, revokes, checks, byResource, null, AS_STORED);
     }
 
     /**
@@ -133,19 +122,25 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
      */
     static PermissionDecision decision(String userId, List<String> authorizedGroups, boolean revokes,
                                        List<CompositePermissionCheck> checks, Map<String, List<GrantRow>> taskRows) {
-        Manager manager = manager();
-        List<GrantRow> rows = manager != null
-                ? rowsOfResources(manager, userId, authorizedGroups, checks, taskRows::get)
-                : rowsOfCheck(userId, authorizedGroups, checks, false);
-        return new PermissionDecision(userId, hasGroups(authorizedGroups), revokes, rows);
+        return decision(userId, authorizedGroups, revokes, checks, true, taskRows::get, AS_STORED);
     }
 
-    private static Manager manager() {
-        return Context.getCommandContext().getAuthorizationManager() instanceof Manager own ? own : null;
-    }
-
-    private static boolean hasGroups(List<String> authorizedGroups) {
-        return authorizedGroups != null && !authorizedGroups.isEmpty();
+    /**
+     * {@code knownTaskRows}: the rows of a task read with it (null: those the command read, {@link TaskWithGrants});
+     * {@code asHeld}: each row as it counts for the user.
+     */
+    private static PermissionDecision decision(String userId, List<String> authorizedGroups, boolean revokes,
+                                               List<CompositePermissionCheck> checks, boolean byResource,
+                                               Function<String, List<GrantRow>> knownTaskRows,
+                                               UnaryOperator<GrantRow> asHeld) {
+        boolean hasGroups = authorizedGroups != null && !authorizedGroups.isEmpty();
+        Manager manager = Context.getCommandContext().getAuthorizationManager() instanceof Manager own ? own : null;
+        List<GrantRow> rows = byResource && manager != null
+                ? rowsOfResources(manager, userId, authorizedGroups, checks,
+                knownTaskRows != null ? knownTaskRows : manager::knownTaskRows)
+                : rowsOfCheck(userId, authorizedGroups, checks, byResource);
+        return new PermissionDecision(userId, hasGroups, revokes,
+                asHeld == AS_STORED ? rows : rows.stream().map(asHeld).toList());
     }
 
     /** The rows of the user, their groups and everyone on the checks' resource types (and ids, if by resource). */

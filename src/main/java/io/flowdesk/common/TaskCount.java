@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,21 +38,23 @@ final class TaskCount {
     /** The count of a configured query with Camunda's per-row check ({@link TaskReadCheck#applies}). */
     static long count(DbEntityManager db, TaskQueryImpl query) {
         List<RowWithGrant> found = TaskReadCheck.rowsWithoutCheck(db, STATEMENT, query, ROWS);
-        Map<String, TaskCheckRow> tasks = new LinkedHashMap<>();
-        Map<String, List<GrantRow>> grants = new LinkedHashMap<>();
+        List<TaskCheckRow> tasks = new ArrayList<>();
+        Map<String, List<GrantRow>> grants = new HashMap<>();
         for (RowWithGrant row : found) {
-            tasks.computeIfAbsent(row.id(), id -> new TaskCheckRow(id, row.processDefinitionId(),
-                    row.caseExecutionId()));
-            List<GrantRow> rows = grants.computeIfAbsent(row.id(), id -> new ArrayList<>(2));
+            List<GrantRow> rows = grants.get(row.id());
+            if (rows == null) {
+                tasks.add(new TaskCheckRow(row.id(), row.processDefinitionId(), row.caseExecutionId()));
+                rows = new ArrayList<>(2);
+                grants.put(row.id(), rows);
+            }
             if (row.type() != null) {
-                rows.add(new GrantRow(row.type(), row.userId(), row.groupId(), TASK, row.id(),
-                        row.perms()));
+                rows.add(new GrantRow(row.type(), row.userId(), row.groupId(), TASK, row.id(), row.perms()));
             }
         }
         if (tasks.size() > ROWS) {
             return (Long) db.selectOne(TaskQueries.CAMUNDA_COUNT, query);
         }
-        return TaskReadCheck.readable(List.copyOf(tasks.values()), query.getAuthCheck(), grants).stream()
-                .filter(Boolean::booleanValue).count();
+        return TaskReadCheck.readable(tasks, query.getAuthCheck(), grants).stream().filter(Boolean::booleanValue)
+                .count();
     }
 }
