@@ -11,10 +11,11 @@
 # Any further arguments go to the driver (e.g. --no-h2, --create-seconds 30, --backlog 20000, --sla).
 #
 #   FLOWDESK_BENCH_ALTERNATE_JAR=/work/base-83bdc1d.jar FLOWDESK_BENCH_ALTERNATE_REVISION=83bdc1d \
-#     bash benchmark/run.sh --alternate [--rounds 6 --window 15 --backlog 100000]
+#     bash benchmark/run.sh --alternate [--rounds 6 --window 15 --backlog 100000] [--side-by-side]
 #
 # runs that build (A) and this one (B) side by side and measures them in alternating windows
 # (io.flowdesk.benchmark.Alternation): the way a change is judged against a budget on a host whose speed drifts.
+# --side-by-side measures creates and completions of both at the same time instead (the same seconds of the host).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -17,6 +17,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,6 +40,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * are then filled to N open tickets and completion at 8 and 64 clients and the queues are measured again in
  * alternation. Reported: each build's rate over all its windows of a phase, B against
  * A, each round's ratio, CPU and statements per operation.
+ * <p>
+ * With {@code --side-by-side} the create and completion windows of the two builds run at the same time instead,
+ * each build with its own clients, so that both measure the very same seconds of the host (its drift within a
+ * round no longer falls on one build's window); the two servers and MariaDB then share the cores, and each build's
+ * rate says how much of them its operations need. MariaDB's CPU and counters serve both and are not reported per
+ * build in those windows. Bursts and queue looks stay in alternation.
  */
 public final class Alternation {
 
@@ -117,6 +131,7 @@ public final class Alternation {
         int backlogRounds = 4;
         int burstClients = 500;
         int bursts = 3;
+        boolean sideBySide;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -142,6 +157,7 @@ public final class Alternation {
                     case "--backlog-rounds" -> o.backlogRounds = Integer.parseInt(list.get(++i));
                     case "--burst-clients" -> o.burstClients = Integer.parseInt(list.get(++i));
                     case "--bursts" -> o.bursts = Integer.parseInt(list.get(++i));
+                    case "--side-by-side" -> o.sideBySide = true;
                     default -> throw new IllegalArgumentException("unknown option " + arg + " (see benchmark/README.md)");
                 }
             }
@@ -165,6 +181,7 @@ public final class Alternation {
             out.put("backlogRounds", backlog > 0 ? backlogRounds : 0);
             out.put("burstClients", burstClients);
             out.put("burstsPerBuildPerRound", bursts);
+            out.put("createAndCompletionWindows", sideBySide ? "side by side" : "alternating");
             return out;
         }
     }
@@ -204,20 +221,20 @@ public final class Alternation {
                 int round = r;
                 section("round " + round + " of " + o.rounds + (round % 2 == 1 ? ": A first" : ": B first"));
                 for (int clients : new int[] {1, 8, 64}) {
-                    alternate(round, "create-" + clients, build -> build.load.closedLoop(
+                    measure(round, "create-" + clients, (build, load) -> load.closedLoop(
                             build.label + " r" + round + " create-" + clients, clients, o.warmup, o.window, 201,
                             build.workloads.creates(null)));
                 }
                 for (int clients : new int[] {8, 64}) {
-                    alternate(round, "complete1k-" + clients, build -> build.load.closedLoop(
+                    measure(round, "complete1k-" + clients, (build, load) -> load.closedLoop(
                             build.label + " r" + round + " complete1k-" + clients, clients, o.warmup, o.window, 204,
                             Workloads.completions(build.tickets, clients)));
                 }
-                alternate(round, "queue1k", build -> queueLooks(build, " queue", o.warmup, o.window));
+                alternate(round, "queue1k", (build, load) -> queueLooks(build, " queue", o.warmup, o.window));
                 for (int k = 1; k <= o.bursts; k++) {
                     String name = " r" + round + " burst " + k;
-                    alternate(round, "burst", build -> {
-                        Map<String, Object> burst = build.load.burst(build.label + name, o.burstClients, 201,
+                    alternate(round, "burst", (build, load) -> {
+                        Map<String, Object> burst = load.burst(build.label + name, o.burstClients, 201,
                                 build.workloads::oneCreate);
                         Thread.sleep(2000);
                         return burst;
@@ -258,11 +275,11 @@ public final class Alternation {
             int round = r;
             section("backlog round " + round + " of " + o.backlogRounds + (round % 2 == 1 ? ": A first" : ": B first"));
             for (int clients : new int[] {8, 64}) {
-                alternate(round, "completeBacklog-" + clients, build -> build.load.closedLoop(
+                measure(round, "completeBacklog-" + clients, (build, load) -> load.closedLoop(
                         build.label + " r" + round + " completeBacklog-" + clients, clients, o.warmup, o.window, 204,
                         Workloads.completions(build.tickets, clients)));
             }
-            alternate(round, "queueBacklog", build -> queueLooks(build, " queue", o.warmup, o.window));
+            alternate(round, "queueBacklog", (build, load) -> queueLooks(build, " queue", o.warmup, o.window));
         }
     }
 
@@ -274,18 +291,65 @@ public final class Alternation {
     }
 
     interface BuildWindow {
-        Map<String, Object> run(Build build) throws Exception;
+        Map<String, Object> run(Build build, Load load) throws Exception;
+    }
+
+    /** A create or completion phase's windows: side by side if asked for, else in alternation. */
+    private void measure(int round, String phase, BuildWindow window) throws Exception {
+        if (o.sideBySide) {
+            together(phase, window);
+        } else {
+            alternate(round, phase, window);
+        }
     }
 
     /** One window of each build, A first in odd rounds, B first in even ones. */
     private void alternate(int round, String phase, BuildWindow window) throws Exception {
         List<Build> order = round % 2 == 1 ? List.of(a, b) : List.of(b, a);
         for (Build build : order) {
-            Map<String, Object> result = window.run(build);
-            (build == a ? windowsA : windowsB).computeIfAbsent(phase, k -> new ArrayList<>()).add(result);
-            if (phase.startsWith("create") || phase.equals("burst")) {
-                build.created += ok(result, phase.equals("burst") ? "ok" : "okIncludingWarmup");
+            record(build, phase, window.run(build, build.load));
+        }
+    }
+
+    /** Both builds' windows at once, opened together once both loads are warm ({@code --side-by-side}). */
+    private void together(String phase, BuildWindow window) throws Exception {
+        CyclicBarrier ready = new CyclicBarrier(2);
+        Runnable bothReady = () -> {
+            try {
+                ready.await(10, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the other build's load", e);
+            } catch (BrokenBarrierException | TimeoutException e) {
+                throw new IllegalStateException("the other build's load did not get ready", e);
             }
+        };
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            Future<Map<String, Object>> resultA = both.submit(() -> window.run(a, a.load.sideBySide(bothReady)));
+            Future<Map<String, Object>> resultB = both.submit(() -> window.run(b, b.load.sideBySide(bothReady)));
+            record(a, phase, outcome(resultA, ready));
+            record(b, phase, outcome(resultB, ready));
+        } finally {
+            both.shutdownNow();
+        }
+    }
+
+    /** The window's result; if it failed, the other build's load is released from the barrier too. */
+    private static Map<String, Object> outcome(Future<Map<String, Object>> result, CyclicBarrier ready)
+            throws Exception {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            ready.reset();
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private void record(Build build, String phase, Map<String, Object> result) {
+        (build == a ? windowsA : windowsB).computeIfAbsent(phase, k -> new ArrayList<>()).add(result);
+        if (phase.startsWith("create") || phase.equals("burst")) {
+            build.created += ok(result, phase.equals("burst") ? "ok" : "okIncludingWarmup");
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * One phase of an {@link Alternation}: build A's windows against build B's. Rates are over all of a build's windows
- * (operations answered / seconds measured); each round's ratio B/A compares two windows seconds apart.
+ * (operations answered / seconds measured); each round's ratio B/A compares two windows seconds apart (or, side by
+ * side, the same seconds).
  */
 final class Comparison {
 
@@ -102,12 +103,16 @@ final class Comparison {
         return List.of(low, high);
     }
 
-    /** JVM + MariaDB CPU seconds over all windows per 1,000 operations answered in them. */
+    /**
+     * JVM + MariaDB CPU seconds over all windows per 1,000 operations answered in them; the JVM's alone when the
+     * windows ran side by side (MariaDB served both builds at once).
+     */
     private static double cpuPerOp(List<Map<String, Object>> windows) {
         double cpu = 0;
         for (Map<String, Object> w : windows) {
             Map<?, ?> c = (Map<?, ?>) w.get("cpu");
-            cpu += Load.num(c.get("serverCpuSeconds")) + Load.num(c.get("databaseCpuSeconds"));
+            double database = Load.num(c.get("databaseCpuSeconds"));
+            cpu += Load.num(c.get("serverCpuSeconds")) + (Double.isNaN(database) ? 0 : database);
         }
         return cpu * 1000 / sum(windows, "ok");
     }
@@ -137,7 +142,11 @@ final class Comparison {
         md.append("# Flowdesk benchmark, two builds in alternation, ").append(report.get("timestamp")).append("\n\n");
         md.append("A = `").append(o.revisionA).append("`, B = `").append(o.revisionB).append("`; ").append(o.rounds)
                 .append(" rounds of ").append(fmt(o.window, 0)).append(" s windows (after ").append(fmt(o.warmup, 0))
-                .append(" s warm-up each), A first in odd rounds, B first in even ones; both servers up throughout,"
+                .append(" s warm-up each), ").append(o.sideBySide
+                        ? "creates and completions of both builds side by side (the same seconds, each with its"
+                        + " own clients; CPU per operation: the server JVM's alone), bursts and queues A first in odd"
+                        + " rounds"
+                        : "A first in odd rounds").append(", B first in even ones; both servers up throughout,"
                         + " each on its own MariaDB database. Figures: `").append(jsonName).append("`.\n\n");
         if (report.containsKey("aborted")) {
             md.append("**Aborted:** ").append(report.get("aborted")).append("\n\n");

@@ -136,6 +136,9 @@ final class Load {
     private final long databasePid;
     private final Supplier<Map<String, Long>> databaseCounters;
     private final Sampler sampler;
+    /** Run just before the measured window opens (side by side: waits until the other build's load is ready too). */
+    private static final Runnable NOTHING = () -> { };
+    private Runnable beforeWindow = NOTHING;
 
     /** Starts and stops the server-side pool sampler at the edges of the measured window. */
     interface Sampler {
@@ -165,6 +168,19 @@ final class Load {
         Load warm = new Load(host, port, serverPid, databasePid, databaseCounters, sampler, 0, 0);
         warm.firstPhase = false;
         return warm;
+    }
+
+    /**
+     * This (warm) load measured side by side with another build's, both at once: each window opens when
+     * {@code bothReady} lets it (a barrier both loads pass once warm), so that both measure the same seconds of the
+     * host. MariaDB serves both, so its CPU and counters are not this build's alone and are left out.
+     */
+    Load sideBySide(Runnable bothReady) {
+        Load paired = new Load(host, port, serverPid, -1, Map::of, sampler, laterExtraWarmupSeconds,
+                laterExtraWarmupSeconds);
+        paired.firstPhase = false;
+        paired.beforeWindow = bothReady;
+        return paired;
     }
 
     private static final class Client {
@@ -237,7 +253,8 @@ final class Load {
         threads.forEach(Thread::start);
         sleepUntil(begin + (long) (warmupSeconds * 1e9));
         double warmedSeconds = awaitSettledJit(begin, maxExtraWarmupSeconds);
-        System.out.printf("    warm-up took %.0f s%n", warmedSeconds);
+        System.out.printf("    %s: warm-up took %.0f s%n", name, warmedSeconds);
+        beforeWindow.run();
         window.open(System.nanoTime(), (long) (measureSeconds * 1e9));
         Snapshot a = Snapshot.take(serverPid.get(), databasePid, databaseCounters);
         sampler.start();
@@ -401,9 +418,11 @@ final class Load {
         if (extra != null) {
             out.put("detail", extra);
         }
-        System.out.printf("    -> %.1f/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d; CPU server %.0f %%, db %.0f %%,"
-                        + " driver %.1f %% of a core; machine %.0f %% busy%n",
-                ok / measureSeconds, num(((Map<?, ?>) out.get("latency")).get("p50Ms")),
+        // side by side, two builds' windows end together: each result says whose it is
+        System.out.printf("    %s-> %.1f/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d; CPU server %.0f %%,"
+                        + " db %.0f %%, driver %.1f %% of a core; machine %.0f %% busy%n",
+                beforeWindow == NOTHING ? "" : name + " ", ok / measureSeconds,
+                num(((Map<?, ?>) out.get("latency")).get("p50Ms")),
                 num(((Map<?, ?>) out.get("latency")).get("p99Ms")), num(((Map<?, ?>) out.get("latency")).get("maxMs")),
                 errors, num(((Map<?, ?>) out.get("cpu")).get("serverCpuPercentOfOneCore")),
                 num(((Map<?, ?>) out.get("cpu")).get("databaseCpuPercentOfOneCore")),
