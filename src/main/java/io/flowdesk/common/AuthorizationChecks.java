@@ -137,7 +137,7 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
         Manager manager = Context.getCommandContext().getAuthorizationManager() instanceof Manager own ? own : null;
         List<GrantRow> rows = byResource && manager != null
                 ? rowsOfResources(manager, userId, authorizedGroups, checks,
-                knownTaskRows != null ? knownTaskRows : manager::knownTaskRows)
+                        knownTaskRows != null ? knownTaskRows : manager::knownTaskRows)
                 : rowsOfCheck(userId, authorizedGroups, checks, byResource);
         return new PermissionDecision(userId, hasGroups, revokes,
                 asHeld == AS_STORED ? rows : rows.stream().map(asHeld).toList());

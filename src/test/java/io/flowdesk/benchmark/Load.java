@@ -136,8 +136,8 @@ final class Load {
     private final long databasePid;
     private final Supplier<Map<String, Long>> databaseCounters;
     private final Sampler sampler;
-    /** Run just before the measured window opens (side by side: waits until the other build's load is ready too). */
     private static final Runnable NOTHING = () -> { };
+    /** Run just before the measured window opens (side by side: waits until the other build's load is ready too). */
     private Runnable beforeWindow = NOTHING;
 
     /** Starts and stops the server-side pool sampler at the edges of the measured window. */
@@ -165,9 +165,7 @@ final class Load {
      * compiler beyond its minimum warm-up (the paired rounds, each 10 s of creates between other load).
      */
     Load warm() {
-        Load warm = new Load(host, port, serverPid, databasePid, databaseCounters, sampler, 0, 0);
-        warm.firstPhase = false;
-        return warm;
+        return warmCopy(databasePid, databaseCounters, NOTHING);
     }
 
     /**
@@ -176,11 +174,19 @@ final class Load {
      * host. MariaDB serves both, so its CPU and counters are not this build's alone and are left out.
      */
     Load sideBySide(Runnable bothReady) {
-        Load paired = new Load(host, port, serverPid, -1, Map::of, sampler, laterExtraWarmupSeconds,
-                laterExtraWarmupSeconds);
-        paired.firstPhase = false;
-        paired.beforeWindow = bothReady;
-        return paired;
+        return warmCopy(-1, Map::of, bothReady);
+    }
+
+    private Load warmCopy(long databasePid, Supplier<Map<String, Long>> databaseCounters, Runnable beforeWindow) {
+        Load warm = new Load(host, port, serverPid, databasePid, databaseCounters, sampler, 0, 0);
+        warm.firstPhase = false;
+        warm.beforeWindow = beforeWindow;
+        return warm;
+    }
+
+    /** Side by side, two builds' windows end together: each line of the window's output says whose it is. */
+    private String whose(String name) {
+        return beforeWindow == NOTHING ? "" : name + ": ";
     }
 
     private static final class Client {
@@ -253,7 +259,7 @@ final class Load {
         threads.forEach(Thread::start);
         sleepUntil(begin + (long) (warmupSeconds * 1e9));
         double warmedSeconds = awaitSettledJit(begin, maxExtraWarmupSeconds);
-        System.out.printf("    %s: warm-up took %.0f s%n", name, warmedSeconds);
+        System.out.printf("    %swarm-up took %.0f s%n", whose(name), warmedSeconds);
         beforeWindow.run();
         window.open(System.nanoTime(), (long) (measureSeconds * 1e9));
         Snapshot a = Snapshot.take(serverPid.get(), databasePid, databaseCounters);
@@ -418,10 +424,9 @@ final class Load {
         if (extra != null) {
             out.put("detail", extra);
         }
-        // side by side, two builds' windows end together: each result says whose it is
         System.out.printf("    %s-> %.1f/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d; CPU server %.0f %%,"
                         + " db %.0f %%, driver %.1f %% of a core; machine %.0f %% busy%n",
-                beforeWindow == NOTHING ? "" : name + " ", ok / measureSeconds,
+                whose(name), ok / measureSeconds,
                 num(((Map<?, ?>) out.get("latency")).get("p50Ms")),
                 num(((Map<?, ?>) out.get("latency")).get("p99Ms")), num(((Map<?, ?>) out.get("latency")).get("maxMs")),
                 errors, num(((Map<?, ?>) out.get("cpu")).get("serverCpuPercentOfOneCore")),
