@@ -165,7 +165,7 @@ final class Load {
      * compiler beyond its minimum warm-up (the paired rounds, each 10 s of creates between other load).
      */
     Load warm() {
-        return warmCopy(databasePid, databaseCounters, NOTHING);
+        return warmCopy(databasePid, databaseCounters, 0, NOTHING);
     }
 
     /**
@@ -174,11 +174,13 @@ final class Load {
      * host. MariaDB serves both, so its CPU and counters are not this build's alone and are left out.
      */
     Load sideBySide(Runnable bothReady) {
-        return warmCopy(-1, Map::of, bothReady);
+        return warmCopy(-1, Map::of, laterExtraWarmupSeconds, bothReady);
     }
 
-    private Load warmCopy(long databasePid, Supplier<Map<String, Long>> databaseCounters, Runnable beforeWindow) {
-        Load warm = new Load(host, port, serverPid, databasePid, databaseCounters, sampler, 0, 0);
+    private Load warmCopy(long databasePid, Supplier<Map<String, Long>> databaseCounters, double extraWarmupSeconds,
+                          Runnable beforeWindow) {
+        Load warm = new Load(host, port, serverPid, databasePid, databaseCounters, sampler, extraWarmupSeconds,
+                extraWarmupSeconds);
         warm.firstPhase = false;
         warm.beforeWindow = beforeWindow;
         return warm;
