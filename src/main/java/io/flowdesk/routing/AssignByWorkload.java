@@ -2,7 +2,7 @@ package io.flowdesk.routing;
 
 import io.flowdesk.security.DepartmentMemberAssignment;
 import io.flowdesk.ticket.Ticket;
-import io.flowdesk.ticket.TicketUpdates;
+import io.flowdesk.ticket.TicketFinder;
 import io.flowdesk.ticket.TicketVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -20,11 +20,11 @@ import java.util.function.Supplier;
 class AssignByWorkload implements TaskListener {
 
     private final Supplier<WorkloadAssignment> assignment;
-    private final TicketUpdates updates;
+    private final TicketFinder tickets;
 
-    AssignByWorkload(Supplier<WorkloadAssignment> assignment, TicketUpdates updates) {
+    AssignByWorkload(Supplier<WorkloadAssignment> assignment, TicketFinder tickets) {
         this.assignment = assignment;
-        this.updates = updates;
+        this.tickets = tickets;
     }
 
     @Override
@@ -33,7 +33,7 @@ class AssignByWorkload implements TaskListener {
             return;
         }
         String number = task.getExecution().getProcessBusinessKey();
-        Optional<Ticket> ticket = number == null ? Optional.empty() : updates.find(number);
+        Optional<Ticket> ticket = number == null ? Optional.empty() : tickets.find(number);
         Optional<String> group = task.getCandidates().stream()
                 .map(IdentityLink::getGroupId).filter(Objects::nonNull).findFirst();
         if (ticket.isEmpty() || group.isEmpty()) {

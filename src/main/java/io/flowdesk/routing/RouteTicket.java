@@ -1,6 +1,7 @@
 package io.flowdesk.routing;
 
 import io.flowdesk.ticket.Ticket;
+import io.flowdesk.ticket.TicketFinder;
 import io.flowdesk.ticket.TicketNotFoundException;
 import io.flowdesk.ticket.TicketUpdates;
 import io.flowdesk.ticket.TicketVariables;
@@ -13,17 +14,19 @@ import org.springframework.stereotype.Component;
 class RouteTicket implements JavaDelegate {
 
     private final TicketRouter router;
+    private final TicketFinder tickets;
     private final TicketUpdates updates;
 
-    RouteTicket(TicketRouter router, TicketUpdates updates) {
+    RouteTicket(TicketRouter router, TicketFinder tickets, TicketUpdates updates) {
         this.router = router;
+        this.tickets = tickets;
         this.updates = updates;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String number = execution.getProcessBusinessKey();
-        Ticket ticket = updates.find(number).orElseThrow(() -> new TicketNotFoundException(number));
+        Ticket ticket = tickets.find(number).orElseThrow(() -> new TicketNotFoundException(number));
         RoutingDecision decision = router.route(ticket);
         updates.route(number, decision.group(), decision.requiredSkill(), "system");
         execution.setVariable(TicketVariables.GROUP, decision.group());

@@ -2,7 +2,7 @@ package io.flowdesk.routing;
 
 import io.flowdesk.common.BpmnProperties;
 import io.flowdesk.common.ParseListeners;
-import io.flowdesk.ticket.TicketUpdates;
+import io.flowdesk.ticket.TicketFinder;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -31,16 +31,16 @@ class RoutingPlugin extends AbstractProcessEnginePlugin {
      * assignment needs engine services, which need this plugin first.
      */
     private final SingletonSupplier<WorkloadAssignment> assignment;
-    private final TicketUpdates updates;
+    private final TicketFinder tickets;
 
-    RoutingPlugin(ObjectProvider<WorkloadAssignment> assignment, TicketUpdates updates) {
+    RoutingPlugin(ObjectProvider<WorkloadAssignment> assignment, TicketFinder tickets) {
         this.assignment = SingletonSupplier.of(assignment::getObject);
-        this.updates = updates;
+        this.tickets = tickets;
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        AssignByWorkload assignByWorkload = new AssignByWorkload(assignment, updates);
+        AssignByWorkload assignByWorkload = new AssignByWorkload(assignment, tickets);
         ParseListeners.addAfterBuiltIn(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {

@@ -4,6 +4,7 @@ import io.flowdesk.ticket.NewTickets;
 import io.flowdesk.ticket.Ticket;
 import io.flowdesk.ticket.TicketEventType;
 import io.flowdesk.ticket.TicketNotFoundException;
+import io.flowdesk.ticket.TicketFinder;
 import io.flowdesk.ticket.TicketUpdates;
 import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
@@ -29,15 +30,17 @@ public class SlaClocks {
     private static final String SYSTEM = "system";
 
     private final EntityManager entityManager;
+    private final TicketFinder tickets;
     private final TicketUpdates updates;
     private final NewTickets newTickets;
     private final SlaPolicy policy;
     private final BusinessCalendars calendars;
     private final Clock clock;
 
-    SlaClocks(EntityManager entityManager, TicketUpdates updates, NewTickets newTickets, SlaPolicy policy,
-              BusinessCalendars calendars, Clock clock) {
+    SlaClocks(EntityManager entityManager, TicketFinder tickets, TicketUpdates updates, NewTickets newTickets,
+              SlaPolicy policy, BusinessCalendars calendars, Clock clock) {
         this.entityManager = entityManager;
+        this.tickets = tickets;
         this.updates = updates;
         this.newTickets = newTickets;
         this.policy = policy;
@@ -162,6 +165,6 @@ public class SlaClocks {
     }
 
     private Ticket ticket(String number) {
-        return updates.find(number).orElseThrow(() -> new TicketNotFoundException(number));
+        return tickets.find(number).orElseThrow(() -> new TicketNotFoundException(number));
     }
 }

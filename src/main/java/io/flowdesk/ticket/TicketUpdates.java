@@ -1,7 +1,6 @@
 package io.flowdesk.ticket;
 
 import io.flowdesk.common.Problems;
-import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -31,7 +30,7 @@ public class TicketUpdates {
      */
     private static final Logger log = LoggerFactory.getLogger(TicketUpdates.class);
 
-    private final EntityManager entityManager;
+    private final TicketFinder finder;
     private final TimelineWriter timeline;
     private final TicketIds ids;
     private final NewTickets newTickets;
@@ -39,9 +38,9 @@ public class TicketUpdates {
     private final Clock clock;
     private final List<TicketChangeListener> listeners;
 
-    TicketUpdates(EntityManager entityManager, TimelineWriter timeline, TicketIds ids, NewTickets newTickets,
+    TicketUpdates(TicketFinder finder, TimelineWriter timeline, TicketIds ids, NewTickets newTickets,
                   TicketDepartments departments, Clock clock, List<TicketChangeListener> listeners) {
-        this.entityManager = entityManager;
+        this.finder = finder;
         this.timeline = timeline;
         this.ids = ids;
         this.newTickets = newTickets;
@@ -64,17 +63,12 @@ public class TicketUpdates {
     }
 
     /**
-     * The ticket by number, for every reader and writer. A number is made from the id, so this is a primary-key
-     * lookup, answered from the persistence context once the transaction has loaded it. The engine's listeners
-     * ask for it a dozen times per ticket create or task completion, so it goes to the EntityManager directly
-     * rather than through the repository's proxies. A ticket this transaction is opening is not stored yet: it comes
-     * from {@link NewTickets}.
+     * The ticket by number, for readers that may run outside a transaction; inside one (the engine's listeners and
+     * delegates) {@link TicketFinder} answers without this proxy.
      */
     @Transactional(readOnly = true)
     public Optional<Ticket> find(String number) {
-        return TicketNumbers.idOf(number)
-                .map(id -> newTickets.find(id).orElseGet(() -> entityManager.find(Ticket.class, id)))
-                .filter(ticket -> ticket.getNumber().equals(number));
+        return finder.find(number);
     }
 
     public void linkProcess(Ticket ticket, String processInstanceId) {
@@ -245,7 +239,7 @@ public class TicketUpdates {
     }
 
     private Ticket get(String number) {
-        return find(number).orElseThrow(() -> new TicketNotFoundException(number));
+        return finder.find(number).orElseThrow(() -> new TicketNotFoundException(number));
     }
 
     /** A timeline entry, complete before it is saved: one insert, no update after it. */

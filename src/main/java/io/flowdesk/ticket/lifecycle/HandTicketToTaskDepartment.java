@@ -2,6 +2,7 @@ package io.flowdesk.ticket.lifecycle;
 
 import io.flowdesk.security.Roles;
 import io.flowdesk.ticket.Ticket;
+import io.flowdesk.ticket.TicketFinder;
 import io.flowdesk.ticket.TicketUpdates;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -22,8 +23,8 @@ import java.util.Objects;
  */
 class HandTicketToTaskDepartment extends TicketTaskListener {
 
-    HandTicketToTaskDepartment(TicketUpdates updates) {
-        super(updates);
+    HandTicketToTaskDepartment(TicketFinder finder, TicketUpdates updates) {
+        super(finder, updates);
     }
 
     @Override

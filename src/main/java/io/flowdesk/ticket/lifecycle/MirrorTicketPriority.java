@@ -2,14 +2,15 @@ package io.flowdesk.ticket.lifecycle;
 
 import io.flowdesk.ticket.Priority;
 import io.flowdesk.ticket.Ticket;
+import io.flowdesk.ticket.TicketFinder;
 import io.flowdesk.ticket.TicketUpdates;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /** A ticket's task carries the ticket's priority as Camunda task priority, so Tasklist sorts urgent work first. */
 class MirrorTicketPriority extends TicketTaskListener {
 
-    MirrorTicketPriority(TicketUpdates updates) {
-        super(updates);
+    MirrorTicketPriority(TicketFinder finder, TicketUpdates updates) {
+        super(finder, updates);
     }
 
     static int taskPriority(Priority priority) {

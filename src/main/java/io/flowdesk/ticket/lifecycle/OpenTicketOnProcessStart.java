@@ -2,6 +2,7 @@ package io.flowdesk.ticket.lifecycle;
 
 import io.flowdesk.ticket.Channel;
 import io.flowdesk.ticket.Ticket;
+import io.flowdesk.ticket.TicketFinder;
 import io.flowdesk.ticket.TicketUpdates;
 import io.flowdesk.ticket.TicketVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,13 +18,15 @@ import java.util.Optional;
  */
 class OpenTicketOnProcessStart implements ExecutionListener {
 
+    private final TicketFinder finder;
     private final TicketUpdates updates;
     private final TicketFromVariables ticketFromVariables;
     private final String ticketType;
     private final String defaultGroup;
 
-    OpenTicketOnProcessStart(TicketUpdates updates, TicketFromVariables ticketFromVariables,
+    OpenTicketOnProcessStart(TicketFinder finder, TicketUpdates updates, TicketFromVariables ticketFromVariables,
                              String ticketType, String defaultGroup) {
+        this.finder = finder;
         this.updates = updates;
         this.ticketFromVariables = ticketFromVariables;
         this.ticketType = ticketType;
@@ -33,7 +36,7 @@ class OpenTicketOnProcessStart implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         String businessKey = execution.getProcessBusinessKey();
-        Optional<Ticket> existing = businessKey == null ? Optional.empty() : updates.find(businessKey);
+        Optional<Ticket> existing = businessKey == null ? Optional.empty() : finder.find(businessKey);
         if (existing.isPresent()) {
             linkExisting(existing.get(), execution);
             shareWithOpeningSystem(existing.get());

@@ -3,6 +3,7 @@ package io.flowdesk.ticket.lifecycle;
 import io.flowdesk.security.Roles;
 import io.flowdesk.ticket.Priority;
 import io.flowdesk.ticket.Ticket;
+import io.flowdesk.ticket.TicketFinder;
 import io.flowdesk.ticket.TicketUpdates;
 import io.flowdesk.ticket.TicketVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,8 +19,8 @@ import java.util.Optional;
  */
 class RecordTaskInTimeline extends TicketTaskListener {
 
-    RecordTaskInTimeline(TicketUpdates updates) {
-        super(updates);
+    RecordTaskInTimeline(TicketFinder finder, TicketUpdates updates) {
+        super(finder, updates);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.flowdesk.ticket.lifecycle;
 
 import io.flowdesk.common.BpmnProperties;
 import io.flowdesk.ticket.NewTasks;
+import io.flowdesk.ticket.TicketFinder;
 import io.flowdesk.ticket.TicketUpdates;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -22,19 +23,22 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  */
 class TicketLifecycleParseListener extends AbstractBpmnParseListener {
 
+    private final TicketFinder finder;
     private final TicketUpdates updates;
     private final TicketFromVariables ticketFromVariables;
     private final RecordTaskInTimeline recordTaskInTimeline;
-    private final MirrorTicketPriority mirrorTicketPriority;
-    private final HandTicketToTaskDepartment handToTaskDepartment;
+    /** {@link MirrorTicketPriority}, then {@link HandTicketToTaskDepartment}: one lookup of the ticket per new task. */
+    private final TicketTaskListener onTaskCreated;
     private final NewTasks newTasks;
 
-    TicketLifecycleParseListener(TicketUpdates updates, TicketFromVariables ticketFromVariables, NewTasks newTasks) {
+    TicketLifecycleParseListener(TicketFinder finder, TicketUpdates updates, TicketFromVariables ticketFromVariables,
+                                 NewTasks newTasks) {
+        this.finder = finder;
         this.updates = updates;
         this.ticketFromVariables = ticketFromVariables;
-        this.recordTaskInTimeline = new RecordTaskInTimeline(updates);
-        this.mirrorTicketPriority = new MirrorTicketPriority(updates);
-        this.handToTaskDepartment = new HandTicketToTaskDepartment(updates);
+        this.recordTaskInTimeline = new RecordTaskInTimeline(finder, updates);
+        this.onTaskCreated = TicketTaskListener.both(new MirrorTicketPriority(finder, updates),
+                new HandTicketToTaskDepartment(finder, updates));
         this.newTasks = newTasks;
     }
 
@@ -46,15 +50,15 @@ class TicketLifecycleParseListener extends AbstractBpmnParseListener {
             String defaultGroup = BpmnProperties.read(processElement, BpmnProperties.DEFAULT_GROUP)
                     .orElse(BpmnProperties.FALLBACK_GROUP);
             processDefinition.addListener(ExecutionListener.EVENTNAME_START,
-                    new OpenTicketOnProcessStart(updates, ticketFromVariables, processDefinition.getKey(), defaultGroup));
+                    new OpenTicketOnProcessStart(finder, updates, ticketFromVariables, processDefinition.getKey(),
+                            defaultGroup));
         }
     }
 
     @Override
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-        task.addTaskListener(TaskListener.EVENTNAME_CREATE, mirrorTicketPriority);
-        task.addTaskListener(TaskListener.EVENTNAME_CREATE, handToTaskDepartment);
+        task.addTaskListener(TaskListener.EVENTNAME_CREATE, onTaskCreated);
         task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, recordTaskInTimeline);
         task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, recordTaskInTimeline);
         task.addTaskListener(TaskListener.EVENTNAME_CREATE, newTasks);

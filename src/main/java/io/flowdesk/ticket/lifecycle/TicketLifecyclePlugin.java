@@ -2,6 +2,7 @@ package io.flowdesk.ticket.lifecycle;
 
 import io.flowdesk.common.ParseListeners;
 import io.flowdesk.ticket.NewTasks;
+import io.flowdesk.ticket.TicketFinder;
 import io.flowdesk.ticket.TicketUpdates;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -11,11 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 class TicketLifecyclePlugin extends AbstractProcessEnginePlugin {
 
+    private final TicketFinder finder;
     private final TicketUpdates updates;
     private final TicketFromVariables ticketFromVariables;
     private final NewTasks newTasks;
 
-    TicketLifecyclePlugin(TicketUpdates updates, TicketFromVariables ticketFromVariables, NewTasks newTasks) {
+    TicketLifecyclePlugin(TicketFinder finder, TicketUpdates updates, TicketFromVariables ticketFromVariables,
+                          NewTasks newTasks) {
+        this.finder = finder;
         this.updates = updates;
         this.ticketFromVariables = ticketFromVariables;
         this.newTasks = newTasks;
@@ -23,7 +27,7 @@ class TicketLifecyclePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        ParseListeners.addAfterBuiltIn(configuration, new TicketLifecycleParseListener(updates, ticketFromVariables,
-                newTasks));
+        ParseListeners.addAfterBuiltIn(configuration, new TicketLifecycleParseListener(finder, updates,
+                ticketFromVariables, newTasks));
     }
 }
