@@ -32,7 +32,7 @@ class CachedTransactionManagersTest {
     @Test
     void transactionalCallsGoThroughTheInterceptorThatKeepsTheManagerOfEachClass() {
         assertThat(advisor.getAdvice()).isInstanceOf(CachedTransactionManagers.KeptPerClass.class);
-        CachedTransactionManagers.KeptPerClass interceptor = (CachedTransactionManagers.KeptPerClass) advisor.getAdvice();
+        var interceptor = (CachedTransactionManagers.KeptPerClass) advisor.getAdvice();
         assertThat(AopUtils.isAopProxy(updates)).isTrue();
 
         assertThat(updates.find("TK-999999")).isEmpty();
