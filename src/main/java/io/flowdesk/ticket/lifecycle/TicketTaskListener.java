@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 /** A listener on the user tasks of ticket processes: told of the tasks whose process has a ticket, with it. */
 abstract class TicketTaskListener implements TaskListener {
 
-    protected final TicketFinder finder;
+    private final TicketFinder finder;
     protected final TicketUpdates updates;
 
     TicketTaskListener(TicketFinder finder, TicketUpdates updates) {
